@@ -1,0 +1,4 @@
+export * from '../modules/audit/schema.js';
+export * from '../modules/auth/schema.js';
+export * from '../modules/org/schema.js';
+export * from '../modules/tenants/schema.js';

@@ -1,0 +1,141 @@
+import { AppError } from '../../shared/errors.js';
+import type { Role } from '../auth/schema.js';
+import type { Actor } from './actor.js';
+
+/**
+ * The one place that decides who may do what. Routes call assertCan before a use case runs;
+ * responses carry the *Permissions objects below so the web app never re-implements a rule.
+ */
+export type Action =
+  | 'org.read'
+  | 'org.write'
+  | 'employees.write'
+  | 'users.read'
+  | 'users.manage'
+  | 'audit.read'
+  | 'tenant.read'
+  | 'tenant.manage'
+  | 'platform.tenants';
+
+/** Which roles grant an action. A unit-scoped grant covers only that unit's subtree. */
+const grantsFor: Record<Action, readonly Role[]> = {
+  'org.read': [
+    'admin_pemda',
+    'perencana',
+    'kepala_daerah',
+    'pimpinan_unit',
+    'operator_unit',
+    'evaluator',
+    'viewer',
+  ],
+  'org.write': ['admin_pemda'],
+  'employees.write': ['admin_pemda'],
+  'users.read': ['admin_pemda'],
+  'users.manage': ['admin_pemda'],
+  'audit.read': ['admin_pemda', 'evaluator'],
+  'tenant.read': [
+    'admin_pemda',
+    'perencana',
+    'kepala_daerah',
+    'pimpinan_unit',
+    'operator_unit',
+    'evaluator',
+    'viewer',
+  ],
+  'tenant.manage': ['admin_pemda'],
+  'platform.tenants': [],
+};
+
+const isReadAction = (action: Action): boolean =>
+  action.endsWith('.read') || action === 'platform.tenants';
+
+export interface Target {
+  /** Path (root → unit) of the unit the object sits in; absent for tenant-wide objects. */
+  unitPath?: readonly string[] | null;
+}
+
+export function can(actor: Actor, action: Action, target: Target = {}): boolean {
+  if (actor.via === 'token') {
+    const scope = isReadAction(action) ? ['read', 'write'] : ['write'];
+    if (!actor.scopes.some((s) => scope.includes(s))) return false;
+  }
+  if (action === 'platform.tenants') return actor.isPlatformAdmin;
+  if (actor.tenantId === null) return false;
+  const roles = grantsFor[action];
+  return actor.grants.some((grant) => {
+    if (!roles.includes(grant.role)) return false;
+    if (grant.unitId === null) return true;
+    // Read access of a scoped grant still covers the whole tenant's structure (it is public
+    // inside the Pemda); writes stay inside the subtree.
+    if (isReadAction(action)) return true;
+    return target.unitPath?.includes(grant.unitId) ?? false;
+  });
+}
+
+export function assertCan(actor: Actor, action: Action, target: Target = {}): void {
+  if (!can(actor, action, target)) {
+    throw new AppError('FORBIDDEN', 'Anda tidak memiliki hak untuk tindakan ini.', { action });
+  }
+}
+
+/** What the signed-in user may do in general: drives the navigation of the web app. */
+export function capabilities(actor: Actor) {
+  return {
+    readOrg: can(actor, 'org.read'),
+    manageOrg: actor.grants.some((g) => g.role === 'admin_pemda') && can(actor, 'org.read'),
+    manageUsers: can(actor, 'users.manage'),
+    readAudit: can(actor, 'audit.read'),
+    manageTenant: can(actor, 'tenant.manage'),
+    managePlatform: can(actor, 'platform.tenants'),
+  };
+}
+
+export function unitPermissions(actor: Actor, unit: { path: readonly string[]; archived: boolean }) {
+  const write = can(actor, 'org.write', { unitPath: unit.path });
+  // Moving needs write on the unit and (checked again at move time) on the new parent.
+  const parentPath = unit.path.slice(0, -1);
+  return {
+    update: write && !unit.archived,
+    createChild: write && !unit.archived,
+    createPosition: write && !unit.archived,
+    move: write && !unit.archived,
+    archive: write && !unit.archived && parentPath.length >= 0,
+    restore: write && unit.archived,
+  };
+}
+
+export function positionPermissions(
+  actor: Actor,
+  position: { unitPath: readonly string[] | null; archived: boolean },
+) {
+  const write = can(actor, 'org.write', { unitPath: position.unitPath });
+  return {
+    update: write && !position.archived,
+    assign: write && !position.archived,
+    archive: write && !position.archived,
+    restore: write && position.archived,
+  };
+}
+
+export function employeePermissions(
+  actor: Actor,
+  employee: { unitPaths: readonly (readonly string[])[]; archived: boolean },
+) {
+  const write =
+    can(actor, 'employees.write') ||
+    employee.unitPaths.some((unitPath) => can(actor, 'employees.write', { unitPath }));
+  return {
+    update: write && !employee.archived,
+    archive: write && !employee.archived,
+    restore: write && employee.archived,
+  };
+}
+
+export function userPermissions(actor: Actor, user: { id: string }) {
+  const manage = can(actor, 'users.manage');
+  return {
+    update: manage,
+    manageRoles: manage && user.id !== actor.userId,
+    resetPassword: manage && user.id !== actor.userId,
+  };
+}

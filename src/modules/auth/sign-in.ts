@@ -1,0 +1,156 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import type { Config } from '../../server/config.js';
+import { AppError } from '../../shared/errors.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { employees } from '../org/schema.js';
+import { tenants } from '../tenants/schema.js';
+import { readTenantSettings, type TenantSettings } from '../tenants/settings.js';
+import { timingDummyHash, verifyPassword } from './passwords.js';
+import { roleGrants, users } from './schema.js';
+import { createSession, type NewSession } from './sessions.js';
+
+export interface SignInInput {
+  identifier: string;
+  password: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export type SignInResult =
+  | { ok: true; session: NewSession; mustChangePassword: boolean }
+  | { ok: false; error: AppError };
+
+const invalid = () =>
+  new AppError('INVALID_CREDENTIALS', 'Nama pengguna/NIP atau kata sandi salah.');
+
+/**
+ * Username or NIP plus password. Failures are counted per account; after LOGIN_MAX_FAILURES
+ * in a row the account locks for LOGIN_LOCK_MINUTES. Every outcome is audited and committed,
+ * so the result is returned rather than thrown.
+ */
+export async function signIn(
+  database: Database,
+  config: Config,
+  input: SignInInput,
+): Promise<SignInResult> {
+  const identifier = input.identifier.trim().toLowerCase();
+  return database.withSystem(async (tx) => {
+    const byNip = /^[0-9]{18}$/.test(identifier);
+    const found = await tx
+      .select({ user: users })
+      .from(users)
+      .leftJoin(
+        employees,
+        and(eq(employees.tenantId, users.tenantId), eq(employees.id, users.employeeId)),
+      )
+      .where(byNip ? eq(employees.nip, identifier) : sql`lower(${users.username}) = ${identifier}`)
+      .limit(2);
+    if (found.length !== 1 || !found[0]) {
+      await verifyPassword(await timingDummyHash(), input.password);
+      await recordAudit(tx, {
+        tenantId: null,
+        actor: null,
+        action: 'auth.login_failed',
+        entityType: 'user',
+        outcome: 'refused',
+        // Only a hash-free hint of what was typed: never the password.
+        data: { identifier: identifier.slice(0, 64), reason: found.length ? 'ambiguous' : 'unknown' },
+        ip: input.ip,
+      });
+      return {
+        ok: false,
+        error:
+          found.length > 1
+            ? new AppError('INVALID_CREDENTIALS', 'NIP ini terdaftar di lebih dari satu Pemda; masuk dengan nama pengguna.')
+            : invalid(),
+      };
+    }
+    const user = found[0].user;
+    const audit = (action: 'auth.login' | 'auth.login_failed' | 'auth.locked', data = {}) =>
+      recordAudit(tx, {
+        tenantId: user.tenantId,
+        actor: { userId: user.id, username: user.username },
+        action,
+        entityType: 'user',
+        entityId: user.id,
+        outcome: action === 'auth.login' ? 'ok' : 'refused',
+        data,
+        ip: input.ip,
+      });
+    const now = new Date();
+    if (user.lockedUntil && user.lockedUntil > now) {
+      await verifyPassword(await timingDummyHash(), input.password);
+      await audit('auth.login_failed', { reason: 'locked' });
+      return { ok: false, error: lockedError(user.lockedUntil) };
+    }
+    const passwordOk = await verifyPassword(user.passwordHash, input.password);
+    if (!passwordOk || user.status !== 'active') {
+      const failures = user.failedLogins + 1;
+      const lock = failures >= config.LOGIN_MAX_FAILURES;
+      const lockedUntil = lock ? new Date(now.getTime() + config.LOGIN_LOCK_MINUTES * 60_000) : null;
+      await tx
+        .update(users)
+        .set({ failedLogins: lock ? 0 : failures, lockedUntil })
+        .where(eq(users.id, user.id));
+      await audit('auth.login_failed', {
+        reason: user.status !== 'active' ? 'disabled' : 'password',
+        failures,
+      });
+      if (lock && lockedUntil) {
+        await audit('auth.locked', { until: lockedUntil.toISOString() });
+        return { ok: false, error: lockedError(lockedUntil) };
+      }
+      return {
+        ok: false,
+        error:
+          user.status !== 'active' && passwordOk
+            ? new AppError('INVALID_CREDENTIALS', 'Akun ini dinonaktifkan. Hubungi admin Pemda.')
+            : invalid(),
+      };
+    }
+    let settings: TenantSettings | null = null;
+    if (user.tenantId) {
+      const [tenant] = await tx
+        .select({ archivedAt: tenants.archivedAt, settings: tenants.settings })
+        .from(tenants)
+        .where(eq(tenants.id, user.tenantId));
+      if (!tenant || tenant.archivedAt) {
+        return { ok: false, error: new AppError('INVALID_CREDENTIALS', 'Pemda ini sudah tidak aktif.') };
+      }
+      settings = readTenantSettings(tenant.settings);
+    }
+    const grants = await tx
+      .select({ role: roleGrants.role })
+      .from(roleGrants)
+      .where(eq(roleGrants.userId, user.id));
+    const isAdmin = user.isPlatformAdmin || grants.some((g) => g.role === 'admin_pemda');
+    const isSigner = grants.some((g) => g.role === 'kepala_daerah' || g.role === 'pimpinan_unit');
+    const totpRequired =
+      (isAdmin && (settings?.security.requireTotpForAdmins ?? false)) ||
+      (isSigner && (settings?.security.requireTotpForSigners ?? false));
+    const mfaState = user.totpEnabledAt ? 'pending' : totpRequired ? 'setup_required' : 'passed';
+    await tx
+      .update(users)
+      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
+      .where(eq(users.id, user.id));
+    const session = await createSession(tx, config, {
+      userId: user.id,
+      tenantId: user.tenantId,
+      mfaState,
+      ip: input.ip,
+      userAgent: input.userAgent,
+    });
+    await audit('auth.login', { mfa: mfaState });
+    return { ok: true, session, mustChangePassword: user.mustChangePassword };
+  });
+}
+
+function lockedError(until: Date): AppError {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+  return new AppError(
+    'ACCOUNT_LOCKED',
+    `Akun terkunci sementara karena terlalu banyak percobaan gagal. Coba lagi dalam ${minutes} menit atau minta admin membukanya.`,
+    { lockedUntil: until.toISOString() },
+  );
+}

@@ -1,0 +1,4 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+
+// TODO(issue 2): filled in next.
+export const userRoutes: FastifyPluginAsyncZod = async () => {};

@@ -1,0 +1,216 @@
+import { eq } from 'drizzle-orm';
+import type { Database, Tx } from '../../db/client.js';
+import { newId } from '../../db/columns.js';
+import type { Grant } from '../access/actor.js';
+import { recordAudit } from '../audit/record-audit.js';
+import type { Role } from '../auth/schema.js';
+import { users } from '../auth/schema.js';
+import { createUser } from '../auth/users/create-user.js';
+import { assignments, employees, positions, units } from '../org/schema.js';
+import { createTenant } from '../tenants/create-tenant.js';
+import { tenants } from '../tenants/schema.js';
+import { buildKotaContoh, type DemoOrganisation, type DemoPosition, type DemoUnit } from './kota-contoh.js';
+
+/** Shared password of every demo account. Demo only: printed on the console and in README. */
+export const DEMO_PASSWORD = 'amanah-demo-2026';
+
+export interface DemoLogin {
+  username: string;
+  password: string;
+  role: string;
+}
+
+interface DemoAccount {
+  username: string;
+  displayName: string;
+  role: Role | 'platform_admin';
+  /** Person key of the linked employee, or a rule to find one. */
+  person?: (org: DemoOrganisation, ids: SeedIds) => string | null;
+  scopeUnit?: (org: DemoOrganisation) => DemoUnit | undefined;
+  label: string;
+}
+
+interface SeedIds {
+  units: Map<string, string>;
+  employees: Map<string, string>;
+}
+
+const headOf = (unit: DemoUnit | undefined) => unit?.positions.find((p) => p.headsUnit);
+const holderKey = (position: DemoPosition | undefined) =>
+  position?.holders.find((h) => h.end === null)?.personKey ?? null;
+const findUnit = (org: DemoOrganisation, pattern: RegExp) => org.units.find((u) => pattern.test(u.name));
+
+export const demoAccounts: DemoAccount[] = [
+  { username: 'platform', displayName: 'Admin Platform', role: 'platform_admin', label: 'admin platform (membuat Pemda)' },
+  { username: 'admin', displayName: 'Admin Bagian Organisasi', role: 'admin_pemda', label: 'admin Pemda' },
+  {
+    username: 'walikota',
+    displayName: 'Wali Kota Contoh',
+    role: 'kepala_daerah',
+    person: (org) => holderKey(org.leaders.find((p) => p.kind === 'kepala_daerah')),
+    label: 'kepala daerah',
+  },
+  {
+    username: 'bappeda',
+    displayName: 'Perencana Bappeda',
+    role: 'perencana',
+    label: 'perencana (Bappeda)',
+  },
+  {
+    username: 'kadinkes',
+    displayName: 'Kepala Dinas Kesehatan',
+    role: 'pimpinan_unit',
+    person: (org) => holderKey(headOf(findUnit(org, /^Dinas Kesehatan/))),
+    scopeUnit: (org) => findUnit(org, /^Dinas Kesehatan/),
+    label: 'pimpinan unit (Dinas Kesehatan)',
+  },
+  {
+    username: 'operator.dinkes',
+    displayName: 'Operator Dinas Kesehatan',
+    role: 'operator_unit',
+    scopeUnit: (org) => findUnit(org, /^Dinas Kesehatan/),
+    label: 'operator unit (Dinas Kesehatan)',
+  },
+  { username: 'inspektorat', displayName: 'Evaluator Inspektorat', role: 'evaluator', label: 'evaluator (Inspektorat)' },
+  { username: 'tamu', displayName: 'Pengamat', role: 'viewer', label: 'viewer (hanya baca)' },
+];
+
+export const demoLogins = (): DemoLogin[] =>
+  demoAccounts.map((a) => ({ username: a.username, password: DEMO_PASSWORD, role: a.label }));
+
+function flatten(list: DemoUnit[], parent: DemoUnit | null, depth: number, out: { unit: DemoUnit; parent: DemoUnit | null; depth: number }[]) {
+  list.forEach((unit) => {
+    out.push({ unit, parent, depth });
+    flatten(unit.children, unit, depth + 1, out);
+  });
+  return out;
+}
+
+async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 400) {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
+
+/** Writes the organisation of Kota Contoh under RLS, level by level so parents exist first. */
+async function seedOrganisation(tx: Tx, tenantId: string, org: DemoOrganisation): Promise<SeedIds> {
+  const ids: SeedIds = { units: new Map(), employees: new Map() };
+  for (const person of org.people) ids.employees.set(person.key, newId());
+  await insertChunks(org.people, (chunk) =>
+    tx.insert(employees).values(
+      chunk.map((p) => ({
+        tenantId,
+        id: ids.employees.get(p.key)!,
+        nip: p.nip,
+        frontTitle: p.frontTitle,
+        name: p.name,
+        backTitle: p.backTitle,
+        gender: p.gender,
+        employeeType: p.employeeType,
+        grade: p.grade,
+        email: p.email,
+      })),
+    ),
+  );
+  const flat = flatten(org.units, null, 0, []);
+  for (const entry of flat) ids.units.set(entry.unit.key, newId());
+  const maxDepth = Math.max(...flat.map((f) => f.depth));
+  for (let depth = 0; depth <= maxDepth; depth += 1) {
+    const level = flat.filter((f) => f.depth === depth);
+    await insertChunks(level, (chunk) =>
+      tx.insert(units).values(
+        chunk.map(({ unit, parent }) => ({
+          tenantId,
+          id: ids.units.get(unit.key)!,
+          parentId: parent ? ids.units.get(parent.key)! : null,
+          name: unit.name,
+          shortName: unit.shortName,
+          type: unit.type,
+          level: unit.level,
+          code: unit.code,
+          sortOrder: flat.indexOf(flat.find((f) => f.unit === unit)!),
+        })),
+      ),
+    );
+  }
+  const positionRows: (typeof positions.$inferInsert)[] = [];
+  const assignmentRows: (typeof assignments.$inferInsert)[] = [];
+  const addPosition = (p: DemoPosition, unitId: string | null) => {
+    const id = newId();
+    positionRows.push({ tenantId, id, unitId, title: p.title, kind: p.kind, headsUnit: p.headsUnit });
+    for (const h of p.holders) {
+      assignmentRows.push({
+        tenantId,
+        positionId: id,
+        employeeId: ids.employees.get(h.personKey)!,
+        kind: h.kind,
+        startDate: h.start,
+        endDate: h.end,
+      });
+    }
+  };
+  for (const leader of org.leaders) addPosition(leader, null);
+  for (const { unit } of flat) for (const p of unit.positions) addPosition(p, ids.units.get(unit.key)!);
+  await insertChunks(positionRows, (chunk) => tx.insert(positions).values(chunk));
+  await insertChunks(assignmentRows, (chunk) => tx.insert(assignments).values(chunk));
+  return ids;
+}
+
+/**
+ * Creates the demo Pemda "Kota Contoh" (fictional) with its organisation and demo accounts,
+ * once. Running it again changes nothing and returns the logins.
+ */
+export async function ensureDemoTenant(
+  database: Database,
+): Promise<{ created: boolean; tenantId: string; logins: DemoLogin[] }> {
+  const org = buildKotaContoh();
+  const existing = await database.withSystem((tx) =>
+    tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.regionCode, org.tenant.regionCode)),
+  );
+  if (existing[0]) return { created: false, tenantId: existing[0].id, logins: demoLogins() };
+
+  const tenantId = await database.withSystem(async (tx) => {
+    const [platform] = await tx.select({ id: users.id }).from(users).where(eq(users.username, 'platform'));
+    if (!platform) {
+      await createUser(tx, null, {
+        tenantId: null,
+        username: 'platform',
+        displayName: 'Admin Platform',
+        password: DEMO_PASSWORD,
+        skipStrengthCheck: true,
+      });
+    }
+    return createTenant(tx, null, {
+      name: org.tenant.name,
+      shortName: org.tenant.shortName,
+      type: org.tenant.type,
+      regionCode: org.tenant.regionCode,
+      timeZone: org.tenant.timeZone,
+    });
+  });
+  await database.withTenant(tenantId, async (tx) => {
+    const ids = await seedOrganisation(tx, tenantId, org);
+    for (const account of demoAccounts) {
+      if (account.role === 'platform_admin') continue;
+      const scope = account.scopeUnit?.(org);
+      const grants: Grant[] = [{ role: account.role, unitId: scope ? ids.units.get(scope.key)! : null }];
+      const personKey = account.person?.(org, ids) ?? null;
+      await createUser(tx, null, {
+        tenantId,
+        username: account.username,
+        displayName: account.displayName,
+        password: DEMO_PASSWORD,
+        employeeId: personKey ? ids.employees.get(personKey)! : null,
+        grants,
+        skipStrengthCheck: true,
+      });
+    }
+    await recordAudit(tx, {
+      tenantId,
+      actor: null,
+      action: 'demo.seed',
+      entityType: 'tenant',
+      entityId: tenantId,
+      data: { units: ids.units.size, employees: ids.employees.size },
+    });
+  });
+  return { created: true, tenantId, logins: demoLogins() };
+}

@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import type { Tx } from '../../db/client.js';
+import { newId } from '../../db/columns.js';
+import type { Actor } from '../access/actor.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { tenants } from './schema.js';
+import { tenantSettingsSchema } from './settings.js';
+import type { createTenantBody } from './tenant-schemas.js';
+
+/**
+ * Creates a Pemda. Runs in a system transaction (the tenant does not exist yet for row-level security);
+ * its first audit event opens the tenant's own chain.
+ */
+export async function createTenant(
+  tx: Tx,
+  actor: Pick<Actor, 'userId' | 'username'> | null,
+  input: z.infer<typeof createTenantBody>,
+  ip: string | null = null,
+): Promise<string> {
+  const id = newId();
+  const settings = tenantSettingsSchema.parse(input.settings ?? {});
+  await tx.insert(tenants).values({ ...input, id, settings });
+  await recordAudit(tx, {
+    tenantId: id,
+    actor,
+    action: 'tenant.create',
+    entityType: 'tenant',
+    entityId: id,
+    data: { name: input.name, regionCode: input.regionCode, type: input.type },
+    ip,
+  });
+  return id;
+}

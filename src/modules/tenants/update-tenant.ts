@@ -1,0 +1,27 @@
+import { eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { AppError } from '../../shared/errors.js';
+import type { TenantContext } from '../access/context.js';
+import { assertCan } from '../access/policy.js';
+import { assertVersion } from '../org/units/find-unit.js';
+import { tenants } from './schema.js';
+import type { updateTenantBody } from './tenant-schemas.js';
+
+/** The admin Pemda edits their own Pemda: names, time zone, logo, settings. */
+export async function updateOwnTenant(ctx: TenantContext, input: z.infer<typeof updateTenantBody>) {
+  assertCan(ctx.actor, 'tenant.manage');
+  const [tenant] = await ctx.tx.select().from(tenants).where(eq(tenants.id, ctx.tenantId));
+  if (!tenant) throw new AppError('NOT_FOUND', 'Pemda tidak ditemukan.');
+  assertVersion(tenant, input.version);
+  const { version, ...changes } = input;
+  await ctx.tx
+    .update(tenants)
+    .set({ ...changes, version: sql`${tenants.version} + 1` })
+    .where(eq(tenants.id, ctx.tenantId));
+  await ctx.audit({
+    action: 'tenant.update',
+    entityType: 'tenant',
+    entityId: ctx.tenantId,
+    data: { changed: Object.keys(changes), settings: changes.settings },
+  });
+}

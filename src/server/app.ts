@@ -1,0 +1,142 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import { sql } from 'drizzle-orm';
+import { recordAudit } from '../modules/audit/record-audit.js';
+import { auditRoutes } from '../modules/audit/routes.js';
+import { authRoutes } from '../modules/auth/routes.js';
+import { tokenRoutes } from '../modules/auth/token-routes.js';
+import { userRoutes } from '../modules/auth/user-routes.js';
+import { orgRoutes } from '../modules/org/routes.js';
+import { tenantRoutes } from '../modules/tenants/routes.js';
+import { authPlugin } from './auth-plugin.js';
+import { registerErrorHandler } from './error-handler.js';
+import type { Services } from './services.js';
+import { registerWeb } from './web.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}
+
+export const BODY_LIMIT = 1024 * 1024;
+
+export async function buildApp(
+  services: Services,
+  options: { logger?: Logger | boolean } = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance:
+      typeof options.logger === 'object' ? (options.logger as FastifyBaseLogger) : undefined,
+    logger: typeof options.logger === 'boolean' ? options.logger : undefined,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: services.config.TRUST_PROXY,
+    disableRequestLogging: services.config.LOG_LEVEL !== 'debug',
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('services', services);
+
+  registerErrorHandler(app, async (request, error) => {
+    const actor = request.auth?.actor ?? null;
+    const event = {
+      actor,
+      action: 'access.refused' as const,
+      entityType: 'request',
+      entityId: null,
+      outcome: 'refused' as const,
+      data: { code: error.code, method: request.method, route: request.routeOptions.url ?? request.url },
+      ip: request.ip,
+    };
+    if (actor?.tenantId) {
+      await services.database.withTenant(actor.tenantId, (tx) =>
+        recordAudit(tx, { ...event, tenantId: actor.tenantId }),
+      );
+    } else {
+      await services.database.withSystem((tx) => recordAudit(tx, { ...event, tenantId: null }));
+    }
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Amanah API',
+        description:
+          'API platform akuntabilitas kinerja (SAKIP). Autentikasi: cookie sesi (+ header X-CSRF-Token untuk perubahan) atau token API pribadi (Authorization: Bearer amanah_pat_…).',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'amanah_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(authPlugin);
+
+  app.get(
+    '/api/health',
+    { config: { access: 'public' }, schema: { tags: ['sistem'], summary: 'Status server dan basis data' } },
+    async (_request, reply) => {
+      const started = performance.now();
+      try {
+        await services.database.unsafeOwnerDb.execute(sql`select 1`);
+      } catch {
+        return reply.status(503).send({ status: 'error', database: 'unreachable' });
+      }
+      return {
+        status: 'ok',
+        database: services.database.kind,
+        databaseLatencyMs: Math.round((performance.now() - started) * 100) / 100,
+      };
+    },
+  );
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  await app.register(authRoutes);
+  await app.register(tokenRoutes);
+  await app.register(userRoutes);
+  await app.register(tenantRoutes);
+  await app.register(orgRoutes);
+  await app.register(auditRoutes);
+  if (services.config.SERVE_WEB) await registerWeb(app);
+  return app;
+}

@@ -1,0 +1,80 @@
+import { AppError } from '../shared/errors.js';
+
+interface PgLikeError {
+  code?: string;
+  constraint?: string;
+  message?: string;
+}
+
+/** Constraint names the database enforces, mapped to the same codes the domain code uses. */
+const constraintErrors: Record<string, [AppError['code'], string]> = {
+  users_username_key: ['DUPLICATE', 'Nama pengguna sudah dipakai. Pilih nama lain.'],
+  users_employee_key: ['DUPLICATE', 'Pegawai ini sudah memiliki akun pengguna.'],
+  employees_nip_key: ['DUPLICATE', 'NIP ini sudah terdaftar untuk pegawai lain.'],
+  units_code_key: ['DUPLICATE', 'Kode unit sudah dipakai unit lain.'],
+  tenants_region_code_key: ['DUPLICATE', 'Kode wilayah ini sudah dipakai Pemda lain.'],
+  role_grants_unique: ['DUPLICATE', 'Peran ini sudah diberikan kepada pengguna tersebut.'],
+  positions_one_head_per_unit: [
+    'DUPLICATE',
+    'Unit ini sudah memiliki jabatan kepala. Arsipkan jabatan lama terlebih dahulu.',
+  ],
+  assignments_no_overlapping_definitif: [
+    'ASSIGNMENT_OVERLAP',
+    'Jabatan ini sudah dipegang pejabat definitif lain pada rentang tanggal tersebut.',
+  ],
+};
+
+function findPgError(error: unknown): PgLikeError | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth += 1) {
+    const candidate = current as PgLikeError & { cause?: unknown };
+    if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) {
+      return candidate;
+    }
+    current = candidate.cause;
+  }
+  return null;
+}
+
+/** Turns a database refusal into an AppError, or returns null for anything unexpected. */
+export function translateDbError(error: unknown): AppError | null {
+  const pgError = findPgError(error);
+  if (!pgError) return null;
+  const known = pgError.constraint ? constraintErrors[pgError.constraint] : undefined;
+  if (known) return new AppError(known[0], known[1], { constraint: pgError.constraint });
+  switch (pgError.code) {
+    case 'AM001':
+      return new AppError(
+        'UNIT_CYCLE',
+        'Unit tidak dapat dipindahkan ke bawah unit turunannya sendiri.',
+      );
+    case 'AM002':
+      return new AppError('FORBIDDEN', 'Log audit tidak dapat diubah atau dihapus.');
+    case 'AM003':
+    case '23503':
+      return new AppError('NOT_FOUND', 'Data rujukan tidak ditemukan.', {
+        constraint: pgError.constraint,
+      });
+    case '23505':
+      return new AppError('DUPLICATE', 'Data yang sama sudah ada.', {
+        constraint: pgError.constraint,
+      });
+    case '23514':
+    case '23502':
+    case '22P02':
+    case '22007':
+    case '22008':
+      return new AppError('VALIDATION_FAILED', 'Data tidak memenuhi aturan penyimpanan.', {
+        constraint: pgError.constraint,
+      });
+    case '23P01':
+      return new AppError('CONFLICT', 'Data bertabrakan dengan data lain.', {
+        constraint: pgError.constraint,
+      });
+    case '40001':
+    case '40P01':
+      return new AppError('CONFLICT', 'Data sedang diubah pengguna lain. Silakan coba lagi.');
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The one error type of the application. Domain code throws AppError with a stable code and an
+ * Indonesian message for people; the HTTP layer maps the code to a status in one place
+ * (server/error-handler.ts).
+ */
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  INVALID_NIP: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  SESSION_EXPIRED: 401,
+  MFA_REQUIRED: 401,
+  INVALID_TOTP: 401,
+  FORBIDDEN: 403,
+  CSRF_FAILED: 403,
+  MFA_SETUP_REQUIRED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  VERSION_CONFLICT: 409,
+  DUPLICATE: 409,
+  UNIT_CYCLE: 409,
+  ASSIGNMENT_OVERLAP: 409,
+  HAS_DEPENDENTS: 409,
+  ARCHIVED: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  ACCOUNT_LOCKED: 423,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export class AppError extends Error {
+  override name = 'AppError';
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export const notFound = (what = 'Data'): AppError =>
+  new AppError('NOT_FOUND', `${what} tidak ditemukan.`);
+
+export const forbidden = (message = 'Anda tidak memiliki hak untuk tindakan ini.'): AppError =>
+  new AppError('FORBIDDEN', message);
