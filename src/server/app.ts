@@ -3,7 +3,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -42,7 +42,10 @@ export async function buildApp(
     logger: typeof options.logger === 'boolean' ? options.logger : undefined,
     bodyLimit: BODY_LIMIT,
     trustProxy: services.config.TRUST_PROXY,
-    disableRequestLogging: services.config.LOG_LEVEL !== 'debug',
+    // Per-request lines only at debug level: at info they would dominate the log and the CPU.
+    logController: new LogController({
+      disableRequestLogging: services.config.LOG_LEVEL !== 'debug',
+    }),
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AppError } from '../shared/errors.js';
 import { translateDbError } from './db-errors.js';
 
@@ -7,17 +8,12 @@ export interface ErrorBody {
   error: { code: string; message: string; details?: unknown; requestId?: string };
 }
 
-/** Indonesian wording for the zod issues people meet most; the path says which field. */
-function describeIssue(issue: { code?: string; path?: PropertyKey[]; message: string }): string {
-  const field = (issue.path ?? []).map(String).join('.') || 'permintaan';
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return `${field}: kolom tidak dikenal (${issue.message})`;
-    case 'invalid_type':
-      return `${field}: wajib diisi dengan tipe yang benar`;
-    default:
-      return `${field}: ${issue.message}`;
-  }
+// zod speaks Indonesian (its `id` locale) for every message it makes itself.
+z.config(z.locales.id());
+
+/** "field: message", the path saying which field is wrong. */
+function describeIssue(issue: { path: string[]; message: string }): string {
+  return `${issue.path.join('.') || 'permintaan'}: ${issue.message}`;
 }
 
 /** Every way a request can fail ends here: one JSON shape, Indonesian text, no stack traces. */
@@ -28,8 +24,7 @@ export function toAppError(error: unknown): AppError {
     const issues = error.validation.map((v) => ({
       path: v.instancePath.split('/').filter(Boolean),
       message: v.message ?? 'tidak valid',
-      code: (v.params.issue as { code?: string }).code,
-      params: v.params,
+      code: v.keyword,
     }));
     const where = error.validationContext;
     return new AppError(
@@ -73,6 +68,7 @@ export function registerErrorHandler(
     const appError = toAppError(error);
     if (appError.code === 'INTERNAL') {
       request.log.error({ err: error }, 'unexpected error');
+      if (process.env.AMANAH_DEBUG_ERRORS === '1') process.stderr.write(`${String((error as Error).stack)}\n`);
     } else if (appError.code === 'FORBIDDEN' || appError.code === 'CSRF_FAILED') {
       await onRefused(request, appError).catch((auditError: unknown) =>
         request.log.error({ err: auditError }, 'could not audit a refused request'),

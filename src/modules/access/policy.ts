@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors.js';
 import type { Role } from '../auth/schema.js';
-import type { Actor } from './actor.js';
+import type { TenantSettings } from '../tenants/settings.js';
+import type { Actor, Grant } from './actor.js';
 
 /**
  * The one place that decides who may do what. Routes call assertCan before a use case runs;
@@ -15,7 +16,10 @@ export type Action =
   | 'audit.read'
   | 'tenant.read'
   | 'tenant.manage'
-  | 'platform.tenants';
+  | 'platform.tenants'
+  | 'tokens.read'
+  | 'tokens.create'
+  | 'tokens.revoke';
 
 /** Which roles grant an action. A unit-scoped grant covers only that unit's subtree. */
 const grantsFor: Record<Action, readonly Role[]> = {
@@ -44,7 +48,13 @@ const grantsFor: Record<Action, readonly Role[]> = {
   ],
   'tenant.manage': ['admin_pemda'],
   'platform.tenants': [],
+  // Personal API tokens: every user of a tenant manages their own, whatever their roles.
+  'tokens.read': [],
+  'tokens.create': [],
+  'tokens.revoke': [],
 };
+
+const selfServiceActions: ReadonlySet<Action> = new Set(['tokens.read', 'tokens.create', 'tokens.revoke']);
 
 const isReadAction = (action: Action): boolean =>
   action.endsWith('.read') || action === 'platform.tenants';
@@ -60,6 +70,10 @@ export function can(actor: Actor, action: Action, target: Target = {}): boolean 
     if (!actor.scopes.some((s) => scope.includes(s))) return false;
   }
   if (action === 'platform.tenants') return actor.isPlatformAdmin;
+  if (selfServiceActions.has(action)) {
+    // Only a session may mint a token, so a leaked token cannot renew itself.
+    return actor.tenantId !== null && (action !== 'tokens.create' || actor.via === 'session');
+  }
   if (actor.tenantId === null) return false;
   const roles = grantsFor[action];
   return actor.grants.some((grant) => {
@@ -131,11 +145,51 @@ export function employeePermissions(
   };
 }
 
-export function userPermissions(actor: Actor, user: { id: string }) {
+export function userPermissions(
+  actor: Actor,
+  user: { id: string; status: 'active' | 'disabled'; locked: boolean },
+) {
   const manage = can(actor, 'users.manage');
+  const self = user.id === actor.userId;
   return {
     update: manage,
-    manageRoles: manage && user.id !== actor.userId,
-    resetPassword: manage && user.id !== actor.userId,
+    // An admin cannot lock themselves out: no self-disable, and their own password goes
+    // through "ganti kata sandi" (which asks for the current one).
+    disable: manage && !self && user.status === 'active',
+    enable: manage && user.status === 'disabled',
+    manageRoles: manage,
+    resetPassword: manage && !self,
+    unlock: manage && user.locked,
   };
+}
+
+/**
+ * Whether a role grant may be removed: never the acting admin's own last tenant-wide
+ * admin_pemda grant, the one that lets them manage users at all.
+ */
+export function roleGrantPermissions(
+  actor: Actor,
+  user: { id: string; grants: readonly (Grant & { id: string })[] },
+  grant: Grant & { id: string },
+) {
+  const manage = can(actor, 'users.manage');
+  const isTenantAdmin = (g: Grant) => g.role === 'admin_pemda' && g.unitId === null;
+  const ownLastAdmin =
+    user.id === actor.userId &&
+    isTenantAdmin(grant) &&
+    !user.grants.some((g) => g.id !== grant.id && isTenantAdmin(g));
+  return { revoke: manage && !ownLastAdmin };
+}
+
+/** Whether the tenant obliges this user to sign in with TOTP (the same rule sign-in applies). */
+export function totpRequired(
+  user: { isPlatformAdmin: boolean; roles: readonly Role[] },
+  settings: TenantSettings | null,
+): boolean {
+  const isAdmin = user.isPlatformAdmin || user.roles.includes('admin_pemda');
+  const isSigner = user.roles.includes('kepala_daerah') || user.roles.includes('pimpinan_unit');
+  return (
+    (isAdmin && (settings?.security.requireTotpForAdmins ?? false)) ||
+    (isSigner && (settings?.security.requireTotpForSigners ?? false))
+  );
 }

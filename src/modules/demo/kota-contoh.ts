@@ -357,6 +357,7 @@ const DEGREES: Record<Field, Degrees> = {
   ekonomi: { d3: ['A.Md.Ak.', 'A.Md.'], s1: ['S.E.', 'S.Ak.'], s2: ['M.Si.', 'M.M.', 'M.Ak.'] },
   teknik: { d3: ['A.Md.T.'], s1: ['S.T.'], s2: ['M.T.', 'M.Eng.', 'M.Si.'] },
   kesehatan: { d3: ['A.Md.Kes.'], s1: ['S.K.M.', 'S.Farm., Apt.', 'S.Gz.'], s2: ['M.Kes.'] },
+  // Physicians: only the degrees behind the name ('dr.' goes in front); others use kesehatan.
   medis: { d3: [], s1: [], s2: ['M.Kes.', 'Sp.PD.', 'Sp.A.', 'Sp.OG.', 'M.A.R.S.'] },
   keperawatan: { d3: ['A.Md.Kep.'], s1: ['S.Kep., Ns.'], s2: ['M.Kep.'] },
   kebidanan: { d3: ['A.Md.Keb.'], s1: ['S.Tr.Keb.'], s2: ['M.Keb.'] },
@@ -1530,30 +1531,32 @@ class PeopleFactory {
     birthYear: number,
   ): { front: string | null; back: string | null } {
     const { rng } = this;
-    const degrees = DEGREES[field];
     const senior = tier === 'sekda' || tier === 'jpt' || tier === 'kepala_daerah';
 
-    // Physicians: 'dr.' in front, specialist / master degree behind. Senior posts in health
-    // units are (nearly) always held by physicians, junior ones sometimes.
-    let doctorShare = 0;
-    if (field === 'medis') doctorShare = 1;
-    if (field === 'kesehatan') doctorShare = senior ? 1 : tier === 'administrator' ? 0.5 : 0.2;
+    // Physicians: 'dr.' (or 'drg.') in front, specialist / master degree behind. Heads of
+    // medical units and jabatan fungsional Dokter are physicians, other health heads sometimes.
     const graduate = education === 's1' || education === 's2';
-    if (graduate && tier !== 'kepala_daerah' && doctorShare > 0 && rng.chance(doctorShare)) {
-      const front = title.startsWith('Dokter ') || rng.chance(0.85) ? 'dr.' : 'drg.';
-      const specialist = field === 'medis' && front === 'dr.';
-      const pool = specialist ? DEGREES.medis.s2 : ['M.Kes.', 'M.K.M.'];
+    const head = senior || tier === 'administrator' || tier === 'pengawas';
+    let doctorShare = 0;
+    if (field === 'medis' && (head || title.startsWith('Dokter '))) doctorShare = 1;
+    if (field === 'kesehatan' && head) {
+      doctorShare = senior ? 1 : tier === 'administrator' ? 0.5 : 0.2;
+    }
+    if (graduate && doctorShare > 0 && rng.chance(doctorShare)) {
+      const front = field === 'medis' || rng.chance(0.85) ? 'dr.' : 'drg.';
+      const pool = field === 'medis' ? DEGREES.medis.s2 : ['M.Kes.', 'M.K.M.'];
       return { front, back: education === 's2' ? rng.pick(pool) : null };
     }
 
+    const degrees = DEGREES[field === 'medis' ? 'kesehatan' : field];
+
     const parts: string[] = [];
     let front: string | null = null;
-    if (education === 'd3') parts.push(rng.pick(degrees.d3.length > 0 ? degrees.d3 : ['A.Md.']));
+    if (education === 'd3') parts.push(rng.pick(degrees.d3));
     if (education === 's1' || education === 's2') {
-      const s1Pool = degrees.s1.length > 0 ? degrees.s1 : DEGREES.kesehatan.s1;
       const ir = (field === 'teknik' || field === 'pertanian') && birthYear < 1978;
       if (ir && rng.chance(0.5)) front = 'Ir.';
-      else parts.push(rng.pick(s1Pool));
+      else parts.push(rng.pick(degrees.s1));
     }
     if (education === 's2') {
       parts.push(rng.pick(degrees.s2));

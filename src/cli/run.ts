@@ -1,0 +1,97 @@
+import { ConfigError } from '../server/config.js';
+import { translateDbError } from '../server/db-errors.js';
+import { AppError } from '../shared/errors.js';
+import type { Command } from './command.js';
+import { createAdminCommand } from './commands/create-admin.js';
+import { createTenantCommand } from './commands/create-tenant.js';
+import { migrateCommand } from './commands/migrate.js';
+import { seedDemoCommand } from './commands/seed-demo.js';
+import { verifyAuditCommand } from './commands/verify-audit.js';
+import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './io.js';
+
+const commands: Command[] = [
+  migrateCommand,
+  seedDemoCommand,
+  createTenantCommand,
+  createAdminCommand,
+  verifyAuditCommand,
+];
+
+export function generalUsage(): string {
+  const width = Math.max(...commands.map((c) => c.name.length), 'help'.length) + 2;
+  return [
+    'Penggunaan: amanah <perintah> [opsi]',
+    '',
+    'Perintah:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
+    `  ${'help'.padEnd(width)}Tampilkan bantuan (amanah help <perintah> untuk rinciannya)`,
+    '',
+    'Basis data diambil dari lingkungan, sama seperti server: DATABASE_URL (PostgreSQL),',
+    'atau PGlite di DATA_DIR (bawaan ./data). Dengan PGlite, hentikan server terlebih dahulu:',
+    'satu direktori PGlite hanya boleh dibuka satu proses.',
+    '',
+    'Kode keluar: 0 berhasil, 1 gagal, 2 penggunaan salah.',
+  ].join('\n');
+}
+
+/** parseArgs reports unknown or malformed flags with these codes. */
+function isParseArgsError(error: unknown): error is Error {
+  if (!(error instanceof Error) || !('code' in error)) return false;
+  return typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS');
+}
+
+function help(args: string[], io: CliIo): number {
+  const [topic, ...rest] = args;
+  if (topic === undefined) {
+    io.out(generalUsage());
+    return EXIT_OK;
+  }
+  const command = commands.find((c) => c.name === topic);
+  if (!command || rest.length > 0) {
+    io.err(`Perintah tidak dikenal: ${args.join(' ')}\n`);
+    io.err(generalUsage());
+    return EXIT_USAGE;
+  }
+  io.out(command.usage);
+  return EXIT_OK;
+}
+
+/** Runs `amanah <argv…>` and returns the exit code; never throws. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined) {
+    io.err(generalUsage());
+    return EXIT_USAGE;
+  }
+  if (name === 'help' || name === '--help' || name === '-h') return help(args, io);
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.err(`Perintah tidak dikenal: ${name}\n`);
+    io.err(generalUsage());
+    return EXIT_USAGE;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(command.usage);
+    return EXIT_OK;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.err(`${error.message}\n`);
+      io.err(command.usage);
+      return EXIT_USAGE;
+    }
+    if (error instanceof ConfigError) {
+      io.err(error.message);
+      return EXIT_USAGE;
+    }
+    const known = error instanceof AppError ? error : translateDbError(error);
+    if (known) {
+      io.err(`Gagal: ${known.message}`);
+      return EXIT_FAILED;
+    }
+    io.err(`Gagal: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT_FAILED;
+  }
+}

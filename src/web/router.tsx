@@ -1,0 +1,188 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { NotFoundPage, RouteErrorPage } from './components/route-fallbacks.js';
+import { SignInPage } from './features/auth/sign-in-page.js';
+import { isComplete, sessionQuery } from './session.js';
+
+/**
+ * Code-based routes. Only the sign-in page is in the first bundle; the app shell and every
+ * feature page are loaded on demand so the sign-in page stays light.
+ */
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: RouteErrorPage,
+  beforeLoad: async ({ context }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    return { session };
+  },
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/masuk',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
+    typeof search.redirect === 'string' &&
+    search.redirect.startsWith('/') &&
+    !search.redirect.startsWith('//')
+      ? { redirect: search.redirect }
+      : {},
+  beforeLoad: ({ context, search }) => {
+    if (isComplete(context.session)) {
+      throw redirect({ href: search.redirect ?? '/', replace: true });
+    }
+  },
+  component: SignInPage,
+});
+
+/** Everything behind sign-in: the shell with navigation, and the feature pages inside it. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: '_app',
+  beforeLoad: ({ context, location }) => {
+    if (!isComplete(context.session)) {
+      const target = location.href;
+      throw redirect({
+        to: '/masuk',
+        search: target && target !== '/' ? { redirect: target } : {},
+        replace: true,
+      });
+    }
+    return { session: context.session };
+  },
+  component: lazyRouteComponent(() => import('./features/shell/app-layout.js'), 'AppLayout'),
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: ({ context }) => {
+    if (context.session.user.isPlatformAdmin) throw redirect({ to: '/pemda', replace: true });
+  },
+  component: lazyRouteComponent(() => import('./features/home/home-page.js'), 'HomePage'),
+});
+
+const orgRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/organisasi',
+  validateSearch: (search: Record<string, unknown>): { cari?: string } =>
+    typeof search.cari === 'string' && search.cari ? { cari: search.cari } : {},
+  component: lazyRouteComponent(() => import('./features/org/tree-page.js'), 'TreePage'),
+});
+
+const unitRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/organisasi/unit/$unitId',
+  component: lazyRouteComponent(() => import('./features/org/unit-page.js'), 'UnitPage'),
+});
+
+const positionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/organisasi/jabatan/$positionId',
+  component: lazyRouteComponent(() => import('./features/org/position-page.js'), 'PositionPage'),
+});
+
+const employeesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pegawai',
+  component: lazyRouteComponent(
+    () => import('./features/employees/employees-page.js'),
+    'EmployeesPage',
+  ),
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pengguna',
+  component: lazyRouteComponent(() => import('./features/users/users-page.js'), 'UsersPage'),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/audit',
+  component: lazyRouteComponent(() => import('./features/audit/audit-page.js'), 'AuditPage'),
+});
+
+const tenantRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pengaturan',
+  component: lazyRouteComponent(
+    () => import('./features/tenant/tenant-settings-page.js'),
+    'TenantSettingsPage',
+  ),
+});
+
+const platformRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pemda',
+  component: lazyRouteComponent(
+    () => import('./features/platform/tenants-page.js'),
+    'TenantsPage',
+  ),
+});
+
+const passwordRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/akun/kata-sandi',
+  component: lazyRouteComponent(
+    () => import('./features/account/password-page.js'),
+    'PasswordPage',
+  ),
+});
+
+const totpRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/akun/dua-langkah',
+  component: lazyRouteComponent(() => import('./features/account/totp-page.js'), 'TotpPage'),
+});
+
+const tokensRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/akun/token',
+  component: lazyRouteComponent(() => import('./features/account/tokens-page.js'), 'TokensPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  appRoute.addChildren([
+    homeRoute,
+    orgRoute,
+    unitRoute,
+    positionRoute,
+    employeesRoute,
+    usersRoute,
+    auditRoute,
+    tenantRoute,
+    platformRoute,
+    passwordRoute,
+    totpRoute,
+    tokensRoute,
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPendingMs: 300,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

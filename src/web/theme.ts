@@ -1,0 +1,41 @@
+import { type CSSVariablesResolver, createTheme, type MantineColorsTuple } from '@mantine/core';
+
+// A deep government blue for actions, with a warm gold accent used sparingly (brand mark).
+const amanah: MantineColorsTuple = [
+  '#e8f1fa',
+  '#d0e0f2',
+  '#a0bfe4',
+  '#6c9bd6',
+  '#437dca',
+  '#2a6ac2',
+  '#1b5ea9',
+  '#134f8f',
+  '#0c4277',
+  '#07345f',
+];
+
+export const theme = createTheme({
+  primaryColor: 'amanah',
+  primaryShade: { light: 7, dark: 5 },
+  colors: { amanah },
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
+  headings: { fontWeight: '650' },
+  defaultRadius: 'md',
+  cursorType: 'pointer',
+  components: {
+    Button: { defaultProps: { radius: 'md' } },
+    Paper: { defaultProps: { radius: 'md' } },
+    Badge: { defaultProps: { radius: 'sm' } },
+  },
+});
+
+/** Dimmed text one shade darker than Mantine's default, so it meets WCAG AA contrast. */
+export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': t.colors.gray[7] ?? '#495057',
+    '--mantine-color-placeholder': t.colors.gray[6] ?? '#868e96',
+  },
+  dark: {},
+});
