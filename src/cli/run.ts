@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ConfigError } from '../server/config.js';
 import { translateDbError } from '../server/db-errors.js';
 import { AppError } from '../shared/errors.js';
@@ -35,9 +36,28 @@ export function generalUsage(): string {
 }
 
 /** parseArgs reports unknown or malformed flags with these codes. */
-function isParseArgsError(error: unknown): error is Error {
-  if (!(error instanceof Error) || !('code' in error)) return false;
-  return typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS');
+// zod speaks Indonesian here too, as in the server (server/error-handler.ts).
+z.config(z.locales.id());
+
+/**
+ * parseArgs reports unknown or malformed flags in English; say it in Indonesian, naming the
+ * flag. Returns null for any other error.
+ */
+function parseArgsMessage(error: unknown): string | null {
+  if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string')
+    return null;
+  if (!error.code.startsWith('ERR_PARSE_ARGS')) return null;
+  const token = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `Opsi tidak dikenal: ${token}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return `Opsi ${token.split(' ')[0]} memerlukan nilai (atau tidak menerima nilai).`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `Argumen tidak terduga: ${token}`;
+    default:
+      return error.message;
+  }
 }
 
 function help(args: string[], io: CliIo): number {
@@ -77,8 +97,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await command.run(args, io);
   } catch (error) {
-    if (error instanceof UsageError || isParseArgsError(error)) {
-      io.err(`${error.message}\n`);
+    const usageProblem = error instanceof UsageError ? error.message : parseArgsMessage(error);
+    if (usageProblem !== null) {
+      io.err(`${usageProblem}\n`);
       io.err(command.usage);
       return EXIT_USAGE;
     }

@@ -34,4 +34,16 @@ export const common = {
     plh: 'Plh (Pelaksana Harian)',
     pj: 'Pj (Penjabat)',
   },
+  roles: {
+    admin_pemda: 'Admin Pemda',
+    perencana: 'Perencana (Bappeda)',
+    kepala_daerah: 'Kepala Daerah',
+    pimpinan_unit: 'Pimpinan Unit',
+    operator_unit: 'Operator Unit',
+    evaluator: 'Evaluator (Inspektorat)',
+    viewer: 'Pengamat',
+  },
 } as const;
+
+export const roleLabel = (role: string): string =>
+  (common.roles as Record<string, string>)[role] ?? role;

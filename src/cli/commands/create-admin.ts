@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { Database } from '../../db/client.js';
 import { assertPasswordStrength } from '../../modules/auth/passwords.js';
 import { createUser } from '../../modules/auth/users/create-user.js';
+import { AppError } from '../../shared/errors.js';
 import { type Command, cliActor } from '../command.js';
 import { migrateAndReport, withCliDatabase } from '../database.js';
 import { type CliIo, EXIT_FAILED, EXIT_OK, UsageError } from '../io.js';
@@ -76,7 +77,14 @@ pengguna wajib menggantinya saat pertama masuk.`,
     const displayName = (values['display-name'] ?? '').trim();
     const { password, generated } = await readPassword(values, io);
     // Checked before opening the database, so a weak password costs nothing to correct.
-    if (!generated) assertPasswordStrength(password, username);
+    if (!generated) {
+      try {
+        assertPasswordStrength(password, username);
+      } catch (error) {
+        if (error instanceof AppError) throw new UsageError(error.message);
+        throw error;
+      }
+    }
 
     return withCliDatabase(io, async (database) => {
       await migrateAndReport(database, io);

@@ -20,14 +20,5 @@ export const shellStrings = {
   platformTitle: 'Administrasi Platform',
   logoAlt: 'Logo',
   skipToContent: 'Lewati ke konten utama',
-  roles: {
-    admin_pemda: 'Admin Pemda',
-    perencana: 'Perencana (Bappeda)',
-    kepala_daerah: 'Kepala Daerah',
-    pimpinan_unit: 'Pimpinan Unit',
-    operator_unit: 'Operator Unit',
-    evaluator: 'Evaluator (Inspektorat)',
-    viewer: 'Pengamat',
-  } as Record<string, string>,
   version: 'Amanah · sumber terbuka',
 } as const;
