@@ -3,6 +3,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -11,7 +12,6 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
-import { sql } from 'drizzle-orm';
 import { recordAudit } from '../modules/audit/record-audit.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { authRoutes } from '../modules/auth/routes.js';
@@ -60,7 +60,11 @@ export async function buildApp(
       entityType: 'request',
       entityId: null,
       outcome: 'refused' as const,
-      data: { code: error.code, method: request.method, route: request.routeOptions.url ?? request.url },
+      data: {
+        code: error.code,
+        method: request.method,
+        route: request.routeOptions.url ?? request.url,
+      },
       ip: request.ip,
     };
     if (actor?.tenantId) {
@@ -115,7 +119,10 @@ export async function buildApp(
 
   app.get(
     '/api/health',
-    { config: { access: 'public' }, schema: { tags: ['sistem'], summary: 'Status server dan basis data' } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['sistem'], summary: 'Status server dan basis data' },
+    },
     async (_request, reply) => {
       const started = performance.now();
       try {

@@ -4,9 +4,9 @@ import type { Actor } from '../modules/access/actor.js';
 import { runInTenant, type TenantContext } from '../modules/access/context.js';
 import { safeEqual } from '../modules/auth/random-tokens.js';
 import {
+  type MfaState,
   resolveApiToken,
   resolveSession,
-  type MfaState,
   sessionExpired,
 } from '../modules/auth/sessions.js';
 import { AppError } from '../shared/errors.js';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { openDatabase, type Database } from '../db/client.js';
+import { type Database, openDatabase } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { createSecretBox, loadServerKey } from '../modules/auth/secret-box.js';
 import type { Config } from './config.js';

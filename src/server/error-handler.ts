@@ -49,7 +49,10 @@ export function toAppError(error: unknown): AppError {
       break;
   }
   if (fastifyError.statusCode === 429) {
-    return new AppError('RATE_LIMITED', 'Terlalu banyak percobaan. Tunggu sebentar lalu coba lagi.');
+    return new AppError(
+      'RATE_LIMITED',
+      'Terlalu banyak percobaan. Tunggu sebentar lalu coba lagi.',
+    );
   }
   if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return new AppError('BAD_REQUEST', 'Permintaan tidak dapat diproses.');
@@ -68,7 +71,8 @@ export function registerErrorHandler(
     const appError = toAppError(error);
     if (appError.code === 'INTERNAL') {
       request.log.error({ err: error }, 'unexpected error');
-      if (process.env.AMANAH_DEBUG_ERRORS === '1') process.stderr.write(`${String((error as Error).stack)}\n`);
+      if (process.env.AMANAH_DEBUG_ERRORS === '1')
+        process.stderr.write(`${String((error as Error).stack)}\n`);
     } else if (appError.code === 'FORBIDDEN' || appError.code === 'CSRF_FAILED') {
       await onRefused(request, appError).catch((auditError: unknown) =>
         request.log.error({ err: auditError }, 'could not audit a refused request'),

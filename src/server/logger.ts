@@ -21,5 +21,8 @@ export const redactPaths = [
 ];
 
 export function createLogger(config: Pick<Config, 'LOG_LEVEL'>): Logger {
-  return pino({ level: config.LOG_LEVEL, redact: { paths: redactPaths, censor: '[disembunyikan]' } });
+  return pino({
+    level: config.LOG_LEVEL,
+    redact: { paths: redactPaths, censor: '[disembunyikan]' },
+  });
 }

@@ -1,8 +1,8 @@
-import { ConfigError, loadConfig } from './config.js';
+import { ensureDemoTenant } from '../modules/demo/ensure-demo.js';
 import { buildApp } from './app.js';
 import { openServices } from './boot.js';
+import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { ensureDemoTenant } from '../modules/demo/ensure-demo.js';
 
 /** `npm start`: configuration → database → migrations → demo data (embedded mode) → listen. */
 async function main(): Promise<void> {

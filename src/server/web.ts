@@ -7,7 +7,11 @@ import type { FastifyInstance } from 'fastify';
 /** Where `vite build` puts the web app (dist/web), found from source or from the bundle. */
 export function findWebRoot(): string | null {
   const here = dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [resolve(here, '../../dist/web'), resolve(here, '../web'), resolve('dist/web')]) {
+  for (const candidate of [
+    resolve(here, '../../dist/web'),
+    resolve(here, '../web'),
+    resolve('dist/web'),
+  ]) {
     if (existsSync(join(candidate, 'index.html'))) return candidate;
   }
   return null;

@@ -71,7 +71,9 @@ export class ApiClient {
   async signIn(identifier: string, password: string): Promise<this> {
     const login = await this.post('/api/auth/login', { identifier, password });
     if (login.status !== 200) {
-      throw new Error(`sign-in as ${identifier} failed: ${login.status} ${JSON.stringify(login.body)}`);
+      throw new Error(
+        `sign-in as ${identifier} failed: ${login.status} ${JSON.stringify(login.body)}`,
+      );
     }
     await this.refreshCsrf();
     return this;

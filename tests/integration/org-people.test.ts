@@ -22,7 +22,8 @@ interface Position {
 describe.each(testDatabaseKinds())('positions, employees and assignments on %s', (kind) => {
   let t: TestApp;
   let admin: ApiClient;
-  const ids: Record<string, string> = {};
+  type Key = 'dinas' | 'bidang' | 'seksi' | 'walikota' | 'kadis' | 'kabid' | 'kasi' | 'staf';
+  const ids = {} as Record<Key | 'wk' | 'budi' | 'sari' | 'agus', string>;
 
   const employee = async (name: string, sex: 'L' | 'P' = 'L') => {
     const res = await admin.post<{ id: string }>('/api/employees', {
@@ -37,13 +38,35 @@ describe.each(testDatabaseKinds())('positions, employees and assignments on %s',
     expect(res.status).toBe(201);
     return res.body.id;
   };
-  const position = async (unitId: string | null, title: string, kindName: string, headsUnit: boolean) => {
-    const res = await admin.post<Position>('/api/positions', { unitId, title, kind: kindName, headsUnit });
+  const position = async (
+    unitId: string | null,
+    title: string,
+    kindName: string,
+    headsUnit: boolean,
+  ) => {
+    const res = await admin.post<Position>('/api/positions', {
+      unitId,
+      title,
+      kind: kindName,
+      headsUnit,
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body.id;
   };
-  const assign = (positionId: string, employeeId: string, kindName: string, startDate: string, endDate: string | null = null) =>
-    admin.post<{ id: string } & ErrorBody>('/api/assignments', { positionId, employeeId, kind: kindName, startDate, endDate });
+  const assign = (
+    positionId: string,
+    employeeId: string,
+    kindName: string,
+    startDate: string,
+    endDate: string | null = null,
+  ) =>
+    admin.post<{ id: string } & ErrorBody>('/api/assignments', {
+      positionId,
+      employeeId,
+      kind: kindName,
+      startDate,
+      endDate,
+    });
 
   beforeAll(async () => {
     t = await createTestApp(kind);
@@ -85,7 +108,8 @@ describe.each(testDatabaseKinds())('positions, employees and assignments on %s',
   });
 
   it('the database refuses an overlapping definitif holder too (exclusion constraint)', async () => {
-    const tenantId = (await admin.get<{ tenant: { id: string } }>('/api/auth/session')).body.tenant.id;
+    const tenantId = (await admin.get<{ tenant: { id: string } }>('/api/auth/session')).body.tenant
+      .id;
     const { sql } = await import('drizzle-orm');
     await expect(
       t.database.withTenant(tenantId, (tx) =>
@@ -121,7 +145,10 @@ describe.each(testDatabaseKinds())('positions, employees and assignments on %s',
     const first = await assign(pos, ids.agus, 'definitif', '2020-01-01');
     const detail = await admin.get<Position>(`/api/positions/${pos}`);
     const a = detail.body.assignments.find((x) => x.id === first.body.id)!;
-    const ended = await admin.patch(`/api/assignments/${a.id}`, { version: a.version, endDate: '2025-12-31' });
+    const ended = await admin.patch(`/api/assignments/${a.id}`, {
+      version: a.version,
+      endDate: '2025-12-31',
+    });
     expect(ended.status).toBe(200);
     expect((await assign(pos, ids.sari, 'definitif', '2026-01-01')).status).toBe(201);
     const onDate = await admin.get<Position>(`/api/positions/${pos}?date=2025-06-30`);
@@ -164,9 +191,21 @@ describe.each(testDatabaseKinds())('positions, employees and assignments on %s',
       grade: 'III/a',
     });
     expect(mismatch.body.error.code).toBe('INVALID_NIP');
-    const ok = await admin.post('/api/employees', { nip, name: 'Pegawai Baru', gender: 'L', employeeType: 'pns', grade: 'III/a' });
+    const ok = await admin.post('/api/employees', {
+      nip,
+      name: 'Pegawai Baru',
+      gender: 'L',
+      employeeType: 'pns',
+      grade: 'III/a',
+    });
     expect(ok.status).toBe(201);
-    const dup = await admin.post<ErrorBody>('/api/employees', { nip, name: 'Pegawai Kembar', gender: 'L', employeeType: 'pns', grade: 'III/a' });
+    const dup = await admin.post<ErrorBody>('/api/employees', {
+      nip,
+      name: 'Pegawai Kembar',
+      gender: 'L',
+      employeeType: 'pns',
+      grade: 'III/a',
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.error.code).toBe('DUPLICATE');
   });
@@ -184,20 +223,28 @@ describe.each(testDatabaseKinds())('positions, employees and assignments on %s',
   });
 
   it('finds employees by name part and by NIP prefix', async () => {
-    const byName = await admin.get<{ items: { id: string }[]; total: number }>('/api/employees?q=wulan');
+    const byName = await admin.get<{ items: { id: string }[]; total: number }>(
+      '/api/employees?q=wulan',
+    );
     expect(byName.body.items.map((e) => e.id)).toContain(ids.sari);
     const detail = await admin.get<{ nip: string }>(`/api/employees/${ids.budi}`);
-    const byNip = await admin.get<{ items: { id: string }[] }>(`/api/employees?q=${detail.body.nip.slice(0, 12)}`);
+    const byNip = await admin.get<{ items: { id: string }[] }>(
+      `/api/employees?q=${detail.body.nip.slice(0, 12)}`,
+    );
     expect(byNip.body.items.map((e) => e.id)).toContain(ids.budi);
   });
 
   it('cannot archive a position or an employee that is still held', async () => {
     const pos = await admin.get<Position>(`/api/positions/${ids.kasi}`);
-    const res = await admin.post<ErrorBody>(`/api/positions/${ids.kasi}/archive`, { version: pos.body.version });
+    const res = await admin.post<ErrorBody>(`/api/positions/${ids.kasi}/archive`, {
+      version: pos.body.version,
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('HAS_DEPENDENTS');
     const emp = await admin.get<{ version: number }>(`/api/employees/${ids.agus}`);
-    const res2 = await admin.post<ErrorBody>(`/api/employees/${ids.agus}/archive`, { version: emp.body.version });
+    const res2 = await admin.post<ErrorBody>(`/api/employees/${ids.agus}/archive`, {
+      version: emp.body.version,
+    });
     expect(res2.body.error.code).toBe('HAS_DEPENDENTS');
   });
 

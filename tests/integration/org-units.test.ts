@@ -56,7 +56,10 @@ describe.each(testDatabaseKinds())('units on %s', (kind) => {
   });
 
   it.each([
-    ['unknown field', { parentId: null, name: 'X Unit', type: 'dinas', level: 'eselon_2', color: 'red' }],
+    [
+      'unknown field',
+      { parentId: null, name: 'X Unit', type: 'dinas', level: 'eselon_2', color: 'red' },
+    ],
     ['bad type', { parentId: null, name: 'X Unit', type: 'kantor', level: 'eselon_2' }],
     ['name too short', { parentId: null, name: 'X', type: 'dinas', level: 'eselon_2' }],
     ['missing level', { parentId: null, name: 'Dinas X', type: 'dinas' }],
@@ -100,7 +103,8 @@ describe.each(testDatabaseKinds())('units on %s', (kind) => {
   it('the database itself refuses a cycle even without the application check', async () => {
     const top = await createUnder(dinas.id, 'Bidang DB');
     const below = await createUnder(top.id, 'Seksi DB', 'eselon_4');
-    const tenantId = (await admin.get<{ tenant: { id: string } }>('/api/auth/session')).body.tenant.id;
+    const tenantId = (await admin.get<{ tenant: { id: string } }>('/api/auth/session')).body.tenant
+      .id;
     const { sql } = await import('drizzle-orm');
     await expect(
       t.database.withTenant(tenantId, (tx) =>
@@ -111,9 +115,15 @@ describe.each(testDatabaseKinds())('units on %s', (kind) => {
 
   it('refuses an edit based on an outdated version', async () => {
     const unit = await createUnder(dinas.id, 'Bidang Versi');
-    const first = await admin.patch<Unit>(`/api/units/${unit.id}`, { version: unit.version, name: 'Bidang Versi 2' });
+    const first = await admin.patch<Unit>(`/api/units/${unit.id}`, {
+      version: unit.version,
+      name: 'Bidang Versi 2',
+    });
     expect(first.status).toBe(200);
-    const stale = await admin.patch<ErrorBody>(`/api/units/${unit.id}`, { version: unit.version, name: 'Bidang Versi 3' });
+    const stale = await admin.patch<ErrorBody>(`/api/units/${unit.id}`, {
+      version: unit.version,
+      name: 'Bidang Versi 3',
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('VERSION_CONFLICT');
   });
@@ -121,46 +131,77 @@ describe.each(testDatabaseKinds())('units on %s', (kind) => {
   it('archives only an empty unit, and restores it', async () => {
     const parent = await createUnder(dinas.id, 'Bidang Arsip');
     await createUnder(parent.id, 'Seksi Arsip', 'eselon_4');
-    const refused = await admin.post<ErrorBody>(`/api/units/${parent.id}/archive`, { version: parent.version });
+    const refused = await admin.post<ErrorBody>(`/api/units/${parent.id}/archive`, {
+      version: parent.version,
+    });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('HAS_DEPENDENTS');
     const leaf = await createUnder(dinas.id, 'Bidang Kosong');
-    const archived = await admin.post<Unit & { archived: boolean }>(`/api/units/${leaf.id}/archive`, { version: leaf.version });
+    const archived = await admin.post<Unit & { archived: boolean }>(
+      `/api/units/${leaf.id}/archive`,
+      { version: leaf.version },
+    );
     expect(archived.body.archived).toBe(true);
     expect(archived.body.permissions.restore).toBe(true);
     const list = await admin.get<{ items: { id: string }[] }>('/api/units');
     expect(list.body.items.map((u) => u.id)).not.toContain(leaf.id);
-    const restored = await admin.post<Unit & { archived: boolean }>(`/api/units/${leaf.id}/restore`, {
-      version: archived.body.version,
-    });
+    const restored = await admin.post<Unit & { archived: boolean }>(
+      `/api/units/${leaf.id}/restore`,
+      {
+        version: archived.body.version,
+      },
+    );
     expect(restored.body.archived).toBe(false);
   });
 
   it('a viewer reads but cannot write, and the refusal is audited', async () => {
-    const tenantId = (await admin.get<{ tenant: { id: string } }>('/api/auth/session')).body.tenant.id;
-    const viewerName = await createTestUser(t.database, tenantId, [{ role: 'viewer', unitId: null }]);
+    const tenantId = (await admin.get<{ tenant: { id: string } }>('/api/auth/session')).body.tenant
+      .id;
+    const viewerName = await createTestUser(t.database, tenantId, [
+      { role: 'viewer', unitId: null },
+    ]);
     const viewer = await signIn(t.app, viewerName, TEST_PASSWORD);
     const read = await viewer.get<Unit>(`/api/units/${dinas.id}`);
     expect(read.status).toBe(200);
     expect(read.body.permissions.update).toBe(false);
-    const write = await viewer.post<ErrorBody>('/api/units', { parentId: null, name: 'Dinas Liar', type: 'dinas', level: 'eselon_2' });
+    const write = await viewer.post<ErrorBody>('/api/units', {
+      parentId: null,
+      name: 'Dinas Liar',
+      type: 'dinas',
+      level: 'eselon_2',
+    });
     expect(write.status).toBe(403);
     expect(write.body.error.code).toBe('FORBIDDEN');
-    const log = await admin.get<{ items: { action: string; outcome: string; actorLabel: string }[] }>(
-      '/api/audit?outcome=refused',
-    );
-    expect(log.body.items.some((e) => e.action === 'access.refused' && e.actorLabel === viewerName)).toBe(true);
+    const log = await admin.get<{
+      items: { action: string; outcome: string; actorLabel: string }[];
+    }>('/api/audit?outcome=refused');
+    expect(
+      log.body.items.some((e) => e.action === 'access.refused' && e.actorLabel === viewerName),
+    ).toBe(true);
   });
 
   it('an admin scoped to a unit subtree writes only inside it', async () => {
-    const tenantId = (await admin.get<{ tenant: { id: string } }>('/api/auth/session')).body.tenant.id;
+    const tenantId = (await admin.get<{ tenant: { id: string } }>('/api/auth/session')).body.tenant
+      .id;
     const inside = await createUnder(dinas.id, 'Bidang Lingkup');
     const outside = await createUnder(null, 'Badan Luar Lingkup', 'eselon_3');
-    const name = await createTestUser(t.database, tenantId, [{ role: 'admin_pemda', unitId: dinas.id }]);
+    const name = await createTestUser(t.database, tenantId, [
+      { role: 'admin_pemda', unitId: dinas.id },
+    ]);
     const scoped = await signIn(t.app, name, TEST_PASSWORD);
-    const ok = await scoped.post<Unit>('/api/units', { parentId: inside.id, name: 'Seksi Dalam', type: 'seksi', level: 'eselon_4' });
+    const ok = await scoped.post<Unit>('/api/units', {
+      parentId: inside.id,
+      name: 'Seksi Dalam',
+      type: 'seksi',
+      level: 'eselon_4',
+    });
     expect(ok.status).toBe(201);
-    const denied = await scoped.post<ErrorBody>('/api/units', { parentId: outside.id, name: 'Seksi Luar', type: 'seksi', level: 'eselon_4' });
+    const denied = await scoped.post<ErrorBody>('/api/units', {
+      parentId: outside.id,
+      name: 'Seksi Luar',
+      type: 'seksi',
+      level: 'eselon_4',
+    });
     expect(denied.status).toBe(403);
     const view = await scoped.get<Unit>(`/api/units/${outside.id}`);
     expect(view.body.permissions.update).toBe(false);

@@ -45,7 +45,9 @@ describe.each(testDatabaseKinds())('server basics on %s', (kind) => {
   });
 
   it('refuses a request without a session', async () => {
-    const res = await new ApiClient(t.app).get<{ error: { code: string; message: string } }>('/api/units');
+    const res = await new ApiClient(t.app).get<{ error: { code: string; message: string } }>(
+      '/api/units',
+    );
     expect(res.status).toBe(401);
     expect(res.body.error).toMatchObject({ code: 'UNAUTHENTICATED' });
   });

@@ -43,18 +43,64 @@ describe.each(testDatabaseKinds())('tenant isolation on %s', (kind) => {
     const tenantB = await createTestTenant(t.database, uniqueName('Kota B '));
     a = await signIn(t.app, tenantA.adminUsername, TEST_PASSWORD);
     const bAdmin = await signIn(t.app, tenantB.adminUsername, TEST_PASSWORD);
-    await a.post('/api/units', { parentId: null, name: 'Dinas Milik A', type: 'dinas', level: 'eselon_2' });
-    b.unit = (await bAdmin.post<{ id: string }>('/api/units', { parentId: null, name: 'Dinas Milik B', type: 'dinas', level: 'eselon_2' })).body.id;
-    b.position = (await bAdmin.post<{ id: string }>('/api/positions', { unitId: b.unit, title: 'Kepala Dinas B', kind: 'jpt_pratama', headsUnit: true })).body.id;
-    b.employee = (await bAdmin.post<{ id: string }>('/api/employees', { nip: validNip(), name: 'Pegawai Milik B', gender: 'L', employeeType: 'pns', grade: 'IV/a' })).body.id;
-    b.assignment = (await bAdmin.post<{ id: string }>('/api/assignments', { positionId: b.position, employeeId: b.employee, kind: 'definitif', startDate: '2025-01-01' })).body.id;
+    await a.post('/api/units', {
+      parentId: null,
+      name: 'Dinas Milik A',
+      type: 'dinas',
+      level: 'eselon_2',
+    });
+    b.unit = (
+      await bAdmin.post<{ id: string }>('/api/units', {
+        parentId: null,
+        name: 'Dinas Milik B',
+        type: 'dinas',
+        level: 'eselon_2',
+      })
+    ).body.id;
+    b.position = (
+      await bAdmin.post<{ id: string }>('/api/positions', {
+        unitId: b.unit,
+        title: 'Kepala Dinas B',
+        kind: 'jpt_pratama',
+        headsUnit: true,
+      })
+    ).body.id;
+    b.employee = (
+      await bAdmin.post<{ id: string }>('/api/employees', {
+        nip: validNip(),
+        name: 'Pegawai Milik B',
+        gender: 'L',
+        employeeType: 'pns',
+        grade: 'IV/a',
+      })
+    ).body.id;
+    b.assignment = (
+      await bAdmin.post<{ id: string }>('/api/assignments', {
+        positionId: b.position,
+        employeeId: b.employee,
+        kind: 'definitif',
+        startDate: '2025-01-01',
+      })
+    ).body.id;
     b.tenant = tenantB.tenantId;
     b.user = await t.database.withSystem((tx) =>
-      createUser(tx, null, { tenantId: tenantB.tenantId, username: uniqueName('b.user.'), displayName: 'Pengguna B', password: TEST_PASSWORD, grants: [{ role: 'viewer', unitId: b.unit ?? null }] }),
+      createUser(tx, null, {
+        tenantId: tenantB.tenantId,
+        username: uniqueName('b.user.'),
+        displayName: 'Pengguna B',
+        password: TEST_PASSWORD,
+        grants: [{ role: 'viewer', unitId: b.unit ?? null }],
+      }),
     );
-    const grants = await queryRows<{ id: string }>(t.database.unsafeOwnerDb, sql`select id from role_grants where user_id = ${b.user}`);
+    const grants = await queryRows<{ id: string }>(
+      t.database.unsafeOwnerDb,
+      sql`select id from role_grants where user_id = ${b.user}`,
+    );
     b.grant = grants[0]!.id;
-    const token = await bAdmin.post<{ id: string }>('/api/auth/tokens', { name: 'Token B', scopes: ['read'] });
+    const token = await bAdmin.post<{ id: string }>('/api/auth/tokens', {
+      name: 'Token B',
+      scopes: ['read'],
+    });
     b.token = token.status === 201 ? token.body.id : b.unit;
   });
   afterAll(() => t.close());
@@ -80,7 +126,8 @@ describe.each(testDatabaseKinds())('tenant isolation on %s', (kind) => {
       case 'object': {
         const out: Record<string, unknown> = {};
         for (const [key, prop] of Object.entries(schema.properties ?? {})) {
-          const isId = prop.format === 'uuid' || (prop.anyOf ?? []).some((s) => s.format === 'uuid');
+          const isId =
+            prop.format === 'uuid' || (prop.anyOf ?? []).some((s) => s.format === 'uuid');
           if (schema.required?.includes(key) || isId) out[key] = sample(prop, key);
         }
         return out;
@@ -113,17 +160,31 @@ describe.each(testDatabaseKinds())('tenant isolation on %s', (kind) => {
         const schema = op.requestBody?.content['application/json']?.schema;
         const body = schema ? sample(schema, 'body') : undefined;
         const hasPathId = path.includes('{');
-        const bodyHasId = body !== undefined && Object.values(body as object).some((v) => typeof v === 'string' && Object.values(b).includes(v));
+        const bodyHasId =
+          body !== undefined &&
+          Object.values(body as object).some(
+            (v) => typeof v === 'string' && Object.values(b).includes(v),
+          );
         if (!hasPathId && !bodyHasId) continue;
         const url = path.replace(/\{(\w+)\}/g, (_m, p: string) => idFor(p, path));
         const res = await a.request(method.toUpperCase() as 'GET', url, body);
         checked.push(`${method.toUpperCase()} ${path}`);
-        if (res.status !== 404) failures.push(`${method.toUpperCase()} ${path} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+        if (res.status !== 404)
+          failures.push(
+            `${method.toUpperCase()} ${path} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`,
+          );
       }
     }
     expect(failures).toEqual([]);
     // The walk must have covered the organisation routes at least.
-    expect(checked).toEqual(expect.arrayContaining(['GET /api/units/{id}', 'PATCH /api/positions/{id}', 'POST /api/assignments', 'DELETE /api/assignments/{id}']));
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        'GET /api/units/{id}',
+        'PATCH /api/positions/{id}',
+        'POST /api/assignments',
+        'DELETE /api/assignments/{id}',
+      ]),
+    );
     expect(checked.length).toBeGreaterThan(15);
   });
 
@@ -161,11 +222,16 @@ describe.each(testDatabaseKinds())('tenant isolation on %s', (kind) => {
         tx.execute(sql`update units set name = 'Diretas' where tenant_id = ${b.tenant}`),
       ),
     ).resolves.toBeDefined();
-    const untouched = await queryRows<{ name: string }>(t.database.unsafeOwnerDb, sql`select name from units where id = ${b.unit}`);
+    const untouched = await queryRows<{ name: string }>(
+      t.database.unsafeOwnerDb,
+      sql`select name from units where id = ${b.unit}`,
+    );
     expect(untouched[0]?.name).toBe('Dinas Milik B');
     await expect(
       t.database.withTenant(tenantA, (tx) =>
-        tx.execute(sql`insert into units (tenant_id, id, name, type) values (${b.tenant}, gen_random_uuid(), 'Susupan', 'dinas')`),
+        tx.execute(
+          sql`insert into units (tenant_id, id, name, type) values (${b.tenant}, gen_random_uuid(), 'Susupan', 'dinas')`,
+        ),
       ),
     ).rejects.toMatchObject({ cause: { code: '42501' } });
   });

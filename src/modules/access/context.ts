@@ -1,5 +1,5 @@
 import type { Database, Tx } from '../../db/client.js';
-import { recordAudit, type AuditInput } from '../audit/record-audit.js';
+import { type AuditInput, recordAudit } from '../audit/record-audit.js';
 import type { Actor } from './actor.js';
 
 /**

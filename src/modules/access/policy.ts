@@ -54,7 +54,11 @@ const grantsFor: Record<Action, readonly Role[]> = {
   'tokens.revoke': [],
 };
 
-const selfServiceActions: ReadonlySet<Action> = new Set(['tokens.read', 'tokens.create', 'tokens.revoke']);
+const selfServiceActions: ReadonlySet<Action> = new Set([
+  'tokens.read',
+  'tokens.create',
+  'tokens.revoke',
+]);
 
 const isReadAction = (action: Action): boolean =>
   action.endsWith('.read') || action === 'platform.tenants';
@@ -104,7 +108,10 @@ export function capabilities(actor: Actor) {
   };
 }
 
-export function unitPermissions(actor: Actor, unit: { path: readonly string[]; archived: boolean }) {
+export function unitPermissions(
+  actor: Actor,
+  unit: { path: readonly string[]; archived: boolean },
+) {
   const write = can(actor, 'org.write', { unitPath: unit.path });
   // Moving needs write on the unit and (checked again at move time) on the new parent.
   const parentPath = unit.path.slice(0, -1);

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { newId } from '../../db/columns.js';
 import { queryRows, type Tx } from '../../db/client.js';
+import { newId } from '../../db/columns.js';
 import type { Actor } from '../access/actor.js';
 import type { AuditAction } from './actions.js';
 import { GENESIS_HASH, hashEvent, PLATFORM_CHAIN } from './hash-chain.js';

@@ -43,7 +43,9 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
           before: z.coerce.number().int().min(1).optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
-        response: { 200: z.object({ items: z.array(eventSchema), nextBefore: z.number().nullable() }) },
+        response: {
+          200: z.object({ items: z.array(eventSchema), nextBefore: z.number().nullable() }),
+        },
       },
     },
     async (request) =>
@@ -63,8 +65,12 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
               q.actor ? eq(auditEvents.actorLabel, q.actor.toLowerCase()) : undefined,
               q.outcome ? eq(auditEvents.outcome, q.outcome) : undefined,
               // Dates are days in the tenant's zone.
-              q.from ? gte(auditEvents.at, sql`(${q.from}::date)::timestamp at time zone ${tz}`) : undefined,
-              q.to ? lt(auditEvents.at, sql`((${q.to}::date + 1)::timestamp at time zone ${tz})`) : undefined,
+              q.from
+                ? gte(auditEvents.at, sql`(${q.from}::date)::timestamp at time zone ${tz}`)
+                : undefined,
+              q.to
+                ? lt(auditEvents.at, sql`((${q.to}::date + 1)::timestamp at time zone ${tz})`)
+                : undefined,
               q.before ? lt(auditEvents.seq, q.before) : undefined,
             ),
           )
@@ -99,7 +105,11 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       inTenant(request, async (ctx) => {
         assertCan(ctx.actor, 'audit.read');
         const report = await verifyChain(ctx.tx, ctx.tenantId);
-        return { events: report.events, intact: report.firstBreak === null, firstBreak: report.firstBreak };
+        return {
+          events: report.events,
+          intact: report.firstBreak === null,
+          firstBreak: report.firstBreak,
+        };
       }),
   );
 };

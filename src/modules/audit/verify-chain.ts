@@ -1,4 +1,4 @@
-import { asc, eq, gt, isNull, and } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { type ChainBreak, findFirstBreak } from './hash-chain.js';
 import { auditEvents } from './schema.js';

@@ -9,7 +9,12 @@ import { createUser } from '../auth/users/create-user.js';
 import { assignments, employees, positions, units } from '../org/schema.js';
 import { createTenant } from '../tenants/create-tenant.js';
 import { tenants } from '../tenants/schema.js';
-import { buildKotaContoh, type DemoOrganisation, type DemoPosition, type DemoUnit } from './kota-contoh.js';
+import {
+  buildKotaContoh,
+  type DemoOrganisation,
+  type DemoPosition,
+  type DemoUnit,
+} from './kota-contoh.js';
 
 /** Shared password of every demo account. Demo only: printed on the console and in README. */
 export const DEMO_PASSWORD = 'amanah-demo-2026';
@@ -38,11 +43,22 @@ interface SeedIds {
 const headOf = (unit: DemoUnit | undefined) => unit?.positions.find((p) => p.headsUnit);
 const holderKey = (position: DemoPosition | undefined) =>
   position?.holders.find((h) => h.end === null)?.personKey ?? null;
-const findUnit = (org: DemoOrganisation, pattern: RegExp) => org.units.find((u) => pattern.test(u.name));
+const findUnit = (org: DemoOrganisation, pattern: RegExp) =>
+  org.units.find((u) => pattern.test(u.name));
 
 export const demoAccounts: DemoAccount[] = [
-  { username: 'platform', displayName: 'Admin Platform', role: 'platform_admin', label: 'admin platform (membuat Pemda)' },
-  { username: 'admin', displayName: 'Admin Bagian Organisasi', role: 'admin_pemda', label: 'admin Pemda' },
+  {
+    username: 'platform',
+    displayName: 'Admin Platform',
+    role: 'platform_admin',
+    label: 'admin platform (membuat Pemda)',
+  },
+  {
+    username: 'admin',
+    displayName: 'Admin Bagian Organisasi',
+    role: 'admin_pemda',
+    label: 'admin Pemda',
+  },
   {
     username: 'walikota',
     displayName: 'Wali Kota Contoh',
@@ -71,14 +87,24 @@ export const demoAccounts: DemoAccount[] = [
     scopeUnit: (org) => findUnit(org, /^Dinas Kesehatan/),
     label: 'operator unit (Dinas Kesehatan)',
   },
-  { username: 'inspektorat', displayName: 'Evaluator Inspektorat', role: 'evaluator', label: 'evaluator (Inspektorat)' },
+  {
+    username: 'inspektorat',
+    displayName: 'Evaluator Inspektorat',
+    role: 'evaluator',
+    label: 'evaluator (Inspektorat)',
+  },
   { username: 'tamu', displayName: 'Pengamat', role: 'viewer', label: 'viewer (hanya baca)' },
 ];
 
 export const demoLogins = (): DemoLogin[] =>
   demoAccounts.map((a) => ({ username: a.username, password: DEMO_PASSWORD, role: a.label }));
 
-function flatten(list: DemoUnit[], parent: DemoUnit | null, depth: number, out: { unit: DemoUnit; parent: DemoUnit | null; depth: number }[]) {
+function flatten(
+  list: DemoUnit[],
+  parent: DemoUnit | null,
+  depth: number,
+  out: { unit: DemoUnit; parent: DemoUnit | null; depth: number }[],
+) {
   list.forEach((unit) => {
     out.push({ unit, parent, depth });
     flatten(unit.children, unit, depth + 1, out);
@@ -135,7 +161,14 @@ async function seedOrganisation(tx: Tx, tenantId: string, org: DemoOrganisation)
   const assignmentRows: (typeof assignments.$inferInsert)[] = [];
   const addPosition = (p: DemoPosition, unitId: string | null) => {
     const id = newId();
-    positionRows.push({ tenantId, id, unitId, title: p.title, kind: p.kind, headsUnit: p.headsUnit });
+    positionRows.push({
+      tenantId,
+      id,
+      unitId,
+      title: p.title,
+      kind: p.kind,
+      headsUnit: p.headsUnit,
+    });
     for (const h of p.holders) {
       assignmentRows.push({
         tenantId,
@@ -148,7 +181,8 @@ async function seedOrganisation(tx: Tx, tenantId: string, org: DemoOrganisation)
     }
   };
   for (const leader of org.leaders) addPosition(leader, null);
-  for (const { unit } of flat) for (const p of unit.positions) addPosition(p, ids.units.get(unit.key)!);
+  for (const { unit } of flat)
+    for (const p of unit.positions) addPosition(p, ids.units.get(unit.key)!);
   await insertChunks(positionRows, (chunk) => tx.insert(positions).values(chunk));
   await insertChunks(assignmentRows, (chunk) => tx.insert(assignments).values(chunk));
   return ids;
@@ -163,12 +197,18 @@ export async function ensureDemoTenant(
 ): Promise<{ created: boolean; tenantId: string; logins: DemoLogin[] }> {
   const org = buildKotaContoh();
   const existing = await database.withSystem((tx) =>
-    tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.regionCode, org.tenant.regionCode)),
+    tx
+      .select({ id: tenants.id })
+      .from(tenants)
+      .where(eq(tenants.regionCode, org.tenant.regionCode)),
   );
   if (existing[0]) return { created: false, tenantId: existing[0].id, logins: demoLogins() };
 
   const tenantId = await database.withSystem(async (tx) => {
-    const [platform] = await tx.select({ id: users.id }).from(users).where(eq(users.username, 'platform'));
+    const [platform] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.username, 'platform'));
     if (!platform) {
       await createUser(tx, null, {
         tenantId: null,
@@ -191,7 +231,9 @@ export async function ensureDemoTenant(
     for (const account of demoAccounts) {
       if (account.role === 'platform_admin') continue;
       const scope = account.scopeUnit?.(org);
-      const grants: Grant[] = [{ role: account.role, unitId: scope ? ids.units.get(scope.key)! : null }];
+      const grants: Grant[] = [
+        { role: account.role, unitId: scope ? ids.units.get(scope.key)! : null },
+      ];
       const personKey = account.person?.(org, ids) ?? null;
       await createUser(tx, null, {
         tenantId,

@@ -20,19 +20,24 @@ const messages: Record<NipProblem, string> = {
   format: 'NIP harus terdiri dari 18 angka.',
   birth_date: 'NIP tidak valid: 8 angka pertama (tanggal lahir YYYYMMDD) bukan tanggal yang ada.',
   tmt: 'NIP tidak valid: angka ke-9 s.d. 14 (TMT CPNS YYYYMM) bukan bulan yang ada.',
-  tmt_before_18:
-    'NIP tidak valid: TMT CPNS (angka ke-9 s.d. 14) sebelum pegawai berusia 18 tahun.',
+  tmt_before_18: 'NIP tidak valid: TMT CPNS (angka ke-9 s.d. 14) sebelum pegawai berusia 18 tahun.',
   tmt_in_future: 'NIP tidak valid: TMT CPNS (angka ke-9 s.d. 14) berada di masa depan.',
   sex: 'NIP tidak valid: angka ke-15 (jenis kelamin) harus 1 (laki-laki) atau 2 (perempuan).',
   sequence: 'NIP tidak valid: 3 angka terakhir (nomor urut) tidak boleh 000.',
 };
 
-const fail = (problem: NipProblem): NipResult => ({ ok: false, problem, message: messages[problem] });
+const fail = (problem: NipProblem): NipResult => ({
+  ok: false,
+  problem,
+  message: messages[problem],
+});
 
 function isRealDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
 }
 
 export function validateNip(raw: string, today: Date = new Date()): NipResult {

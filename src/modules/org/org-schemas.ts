@@ -21,7 +21,12 @@ const optionalText = (max: number) =>
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'format tanggal YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'tanggal tidak ada');
+  .refine(
+    (v) =>
+      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+      new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    'tanggal tidak ada',
+  );
 export const idParam = z.strictObject({ id: z.uuid('id harus UUID') });
 export const version = z.number().int().min(1);
 
@@ -117,14 +122,21 @@ export const updatePositionBody = z.strictObject({
 
 const grade = z.enum([...pnsGrades, ...pppkGrades]);
 export const employeeBase = {
-  nip: z.string().trim().nullish().transform((v) => (v ? v.replace(/\s+/g, '') : null)),
+  nip: z
+    .string()
+    .trim()
+    .nullish()
+    .transform((v) => (v ? v.replace(/\s+/g, '') : null)),
   frontTitle: optionalText(40),
   name: text(200),
   backTitle: optionalText(80),
   gender: z.enum(['L', 'P']),
   employeeType: z.enum(employeeTypes),
   grade: grade.nullable(),
-  email: z.email('format email tidak valid').nullish().transform((v) => v ?? null),
+  email: z
+    .email('format email tidak valid')
+    .nullish()
+    .transform((v) => v ?? null),
   phone: optionalText(30),
 };
 export const createEmployeeBody = z.strictObject(employeeBase);

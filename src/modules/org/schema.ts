@@ -54,14 +54,42 @@ export type PositionKind = (typeof positionKinds)[number];
 export const employeeTypes = ['pns', 'pppk', 'pejabat_negara'] as const;
 export type EmployeeType = (typeof employeeTypes)[number];
 export const pnsGrades = [
-  'I/a', 'I/b', 'I/c', 'I/d',
-  'II/a', 'II/b', 'II/c', 'II/d',
-  'III/a', 'III/b', 'III/c', 'III/d',
-  'IV/a', 'IV/b', 'IV/c', 'IV/d', 'IV/e',
+  'I/a',
+  'I/b',
+  'I/c',
+  'I/d',
+  'II/a',
+  'II/b',
+  'II/c',
+  'II/d',
+  'III/a',
+  'III/b',
+  'III/c',
+  'III/d',
+  'IV/a',
+  'IV/b',
+  'IV/c',
+  'IV/d',
+  'IV/e',
 ] as const;
 export const pppkGrades = [
-  'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX',
-  'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII',
+  'I',
+  'II',
+  'III',
+  'IV',
+  'V',
+  'VI',
+  'VII',
+  'VIII',
+  'IX',
+  'X',
+  'XI',
+  'XII',
+  'XIII',
+  'XIV',
+  'XV',
+  'XVI',
+  'XVII',
 ] as const;
 export const assignmentKinds = ['definitif', 'plt', 'plh', 'pj'] as const;
 export type AssignmentKind = (typeof assignmentKinds)[number];

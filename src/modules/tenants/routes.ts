@@ -31,7 +31,14 @@ export const tenantRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/api/tenant',
-    { schema: { tags, summary: 'Ubah profil dan pengaturan Pemda', body: updateTenantBody, response: { 200: tenantSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Ubah profil dan pengaturan Pemda',
+        body: updateTenantBody,
+        response: { 200: tenantSchema },
+      },
+    },
     async (request) =>
       inTenant(request, async (ctx) => {
         await updateOwnTenant(ctx, request.body);
@@ -45,7 +52,10 @@ export const tenantRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: 'Logo Pemda (gambar)', hide: true } },
     async (request, reply) => {
       const logo = await inTenant(request, async (ctx) => {
-        const [row] = await ctx.tx.select({ logo: tenants.logo }).from(tenants).where(eq(tenants.id, ctx.tenantId));
+        const [row] = await ctx.tx
+          .select({ logo: tenants.logo })
+          .from(tenants)
+          .where(eq(tenants.id, ctx.tenantId));
         return row?.logo ?? null;
       });
       if (!logo) throw notFound('Logo');
@@ -59,11 +69,19 @@ export const tenantRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/platform/tenants',
-    { schema: { tags: ['platform'], summary: 'Semua Pemda (admin platform)', response: { 200: z.object({ items: z.array(tenantSchema) }) } } },
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Semua Pemda (admin platform)',
+        response: { 200: z.object({ items: z.array(tenantSchema) }) },
+      },
+    },
     async (request) => {
       const { actor } = requireAuth(request);
       assertCan(actor, 'platform.tenants');
-      const rows = await database.withSystem((tx) => tx.select().from(tenants).orderBy(asc(tenants.name)));
+      const rows = await database.withSystem((tx) =>
+        tx.select().from(tenants).orderBy(asc(tenants.name)),
+      );
       return { items: rows.map((t) => viewTenant(actor, t)) };
     },
   );
@@ -106,14 +124,23 @@ export const tenantRoutes: FastifyPluginAsyncZod = async (app) => {
         );
         return tenantId;
       });
-      const [row] = await database.withSystem((tx) => tx.select().from(tenants).where(eq(tenants.id, id)));
+      const [row] = await database.withSystem((tx) =>
+        tx.select().from(tenants).where(eq(tenants.id, id)),
+      );
       return reply.status(201).send(viewTenant(actor, row!));
     },
   );
 
   app.get(
     '/api/platform/tenants/:id',
-    { schema: { tags: ['platform'], summary: 'Satu Pemda (admin platform)', params: idParam, response: { 200: tenantSchema } } },
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Satu Pemda (admin platform)',
+        params: idParam,
+        response: { 200: tenantSchema },
+      },
+    },
     async (request) => {
       const { actor } = requireAuth(request);
       assertCan(actor, 'platform.tenants');

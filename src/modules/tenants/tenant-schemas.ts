@@ -5,7 +5,10 @@ import { tenantSettingsSchema } from './settings.js';
 const logo = z
   .string()
   .max(300_000, 'logo maksimal ±200 KB')
-  .regex(/^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/=]+$/, 'logo harus gambar PNG, JPEG atau SVG')
+  .regex(
+    /^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/=]+$/,
+    'logo harus gambar PNG, JPEG atau SVG',
+  )
   .nullable();
 
 export const createTenantBody = z.strictObject({
@@ -15,7 +18,10 @@ export const createTenantBody = z.strictObject({
   regionCode: z
     .string()
     .trim()
-    .regex(/^[0-9]{2}(\.[0-9]{2})?$/, 'kode wilayah Kemendagri: "71" (provinsi) atau "71.74" (kab/kota)'),
+    .regex(
+      /^[0-9]{2}(\.[0-9]{2})?$/,
+      'kode wilayah Kemendagri: "71" (provinsi) atau "71.74" (kab/kota)',
+    ),
   timeZone: z.enum(timeZones),
   logo: logo.optional(),
   settings: tenantSettingsSchema.optional(),

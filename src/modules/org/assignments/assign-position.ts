@@ -29,9 +29,13 @@ export async function assignPosition(
   // Pj (penjabat) is appointed only for the Kepala/Wakil Kepala Daerah.
   const leader = position.kind === 'kepala_daerah' || position.kind === 'wakil_kepala_daerah';
   if (!leader && input.kind === 'pj') {
-    throw new AppError('VALIDATION_FAILED', 'Penugasan Pj hanya untuk jabatan Kepala/Wakil Kepala Daerah.', {
-      field: 'kind',
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Penugasan Pj hanya untuk jabatan Kepala/Wakil Kepala Daerah.',
+      {
+        field: 'kind',
+      },
+    );
   }
   // Lock the position's assignments so two concurrent requests cannot both pass the check.
   const existing = await ctx.tx
@@ -41,7 +45,9 @@ export async function assignPosition(
       employees,
       and(eq(employees.tenantId, assignments.tenantId), eq(employees.id, assignments.employeeId)),
     )
-    .where(and(eq(assignments.tenantId, ctx.tenantId), eq(assignments.positionId, input.positionId)))
+    .where(
+      and(eq(assignments.tenantId, ctx.tenantId), eq(assignments.positionId, input.positionId)),
+    )
     .for('update', { of: assignments });
   const clash = findDefinitifOverlap(
     input,
@@ -55,10 +61,15 @@ export async function assignPosition(
     );
   }
   const duplicate = existing.find(
-    (r) => r.a.employeeId === input.employeeId && r.a.kind === input.kind && r.a.startDate === input.startDate,
+    (r) =>
+      r.a.employeeId === input.employeeId &&
+      r.a.kind === input.kind &&
+      r.a.startDate === input.startDate,
   );
   if (duplicate) {
-    throw new AppError('DUPLICATE', 'Penugasan yang sama sudah tercatat.', { assignmentId: duplicate.a.id });
+    throw new AppError('DUPLICATE', 'Penugasan yang sama sudah tercatat.', {
+      assignmentId: duplicate.a.id,
+    });
   }
   const id = newId();
   await ctx.tx.insert(assignments).values({ ...input, id, tenantId: ctx.tenantId });
@@ -78,4 +89,3 @@ export async function assignPosition(
   });
   return id;
 }
-

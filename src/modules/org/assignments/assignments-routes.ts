@@ -1,9 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { inTenant } from '../../../server/auth-plugin.js';
-import { createAssignmentBody, idParam, updateAssignmentBody, versionBody } from '../org-schemas.js';
+import {
+  createAssignmentBody,
+  idParam,
+  updateAssignmentBody,
+  versionBody,
+} from '../org-schemas.js';
 import { assignPosition } from './assign-position.js';
 import { deleteAssignment, updateAssignment } from './update-assignment.js';
-import { z } from 'zod';
 
 const tags = ['organisasi'];
 const result = z.object({ id: z.uuid(), positionId: z.uuid() });
@@ -55,7 +60,9 @@ export const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await inTenant(request, (ctx) => deleteAssignment(ctx, request.params.id, request.body.version));
+      await inTenant(request, (ctx) =>
+        deleteAssignment(ctx, request.params.id, request.body.version),
+      );
       return reply.status(204).send(null);
     },
   );

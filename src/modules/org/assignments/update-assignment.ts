@@ -19,7 +19,11 @@ async function findAssignment(ctx: TenantContext, id: string) {
 export async function updateAssignment(
   ctx: TenantContext,
   id: string,
-  input: { version: number; endDate?: string | null | undefined; decreeNumber?: string | null | undefined },
+  input: {
+    version: number;
+    endDate?: string | null | undefined;
+    decreeNumber?: string | null | undefined;
+  },
 ) {
   const assignment = await findAssignment(ctx, id);
   const position = await findPosition(ctx, assignment.positionId);
@@ -40,7 +44,10 @@ export async function updateAssignment(
     action: 'assignment.update',
     entityType: 'assignment',
     entityId: id,
-    data: { before: { endDate: assignment.endDate, decreeNumber: assignment.decreeNumber }, after: changes },
+    data: {
+      before: { endDate: assignment.endDate, decreeNumber: assignment.decreeNumber },
+      after: changes,
+    },
   });
   return { positionId: assignment.positionId };
 }

@@ -6,7 +6,10 @@ import type { createEmployeeBody } from '../org-schemas.js';
 import { employees } from '../schema.js';
 import { assertEmployeeShape } from './employee-rules.js';
 
-export async function createEmployee(ctx: TenantContext, input: z.infer<typeof createEmployeeBody>) {
+export async function createEmployee(
+  ctx: TenantContext,
+  input: z.infer<typeof createEmployeeBody>,
+) {
   // A new employee holds no position yet: any admin Pemda, scoped or not, may register one.
   const scoped = ctx.actor.grants.some((g) => g.role === 'admin_pemda' && g.unitId !== null);
   if (!scoped) assertCan(ctx.actor, 'employees.write');

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTenant } from '../../../server/auth-plugin.js';
 import type { TenantContext } from '../../access/context.js';
+import { assertCan } from '../../access/policy.js';
 import { todayIn } from '../holders.js';
 import {
   createEmployeeBody,
@@ -16,13 +17,16 @@ import { viewEmployees } from './employee-view.js';
 import { findEmployee } from './find-employee.js';
 import { searchEmployees } from './search-employees.js';
 import { updateEmployee } from './update-employee.js';
-import { assertCan } from '../../access/policy.js';
 
 const tags = ['organisasi'];
 
 async function getEmployee(ctx: TenantContext, id: string) {
   assertCan(ctx.actor, 'org.read');
-  const [view] = await viewEmployees(ctx, [await findEmployee(ctx, id)], todayIn(ctx.actor.timeZone));
+  const [view] = await viewEmployees(
+    ctx,
+    [await findEmployee(ctx, id)],
+    todayIn(ctx.actor.timeZone),
+  );
   return view!;
 }
 
@@ -61,13 +65,22 @@ export const employeeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/employees/:id',
-    { schema: { tags, summary: 'Satu pegawai', params: idParam, response: { 200: employeeSchema } } },
+    {
+      schema: { tags, summary: 'Satu pegawai', params: idParam, response: { 200: employeeSchema } },
+    },
     async (request) => inTenant(request, (ctx) => getEmployee(ctx, request.params.id)),
   );
 
   app.post(
     '/api/employees',
-    { schema: { tags, summary: 'Daftarkan pegawai', body: createEmployeeBody, response: { 201: employeeSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Daftarkan pegawai',
+        body: createEmployeeBody,
+        response: { 201: employeeSchema },
+      },
+    },
     async (request, reply) => {
       const employee = await inTenant(request, async (ctx) =>
         getEmployee(ctx, await createEmployee(ctx, request.body)),
@@ -79,7 +92,13 @@ export const employeeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/employees/:id',
     {
-      schema: { tags, summary: 'Ubah data pegawai', params: idParam, body: updateEmployeeBody, response: { 200: employeeSchema } },
+      schema: {
+        tags,
+        summary: 'Ubah data pegawai',
+        params: idParam,
+        body: updateEmployeeBody,
+        response: { 200: employeeSchema },
+      },
     },
     async (request) =>
       inTenant(request, async (ctx) => {

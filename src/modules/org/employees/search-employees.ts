@@ -7,7 +7,13 @@ import { viewEmployees } from './employee-view.js';
 /** Search by name (any part, case-insensitive) or NIP prefix, paged. */
 export async function searchEmployees(
   ctx: TenantContext,
-  filter: { q?: string | undefined; includeArchived: boolean; page: number; pageSize: number; date: string },
+  filter: {
+    q?: string | undefined;
+    includeArchived: boolean;
+    page: number;
+    pageSize: number;
+    date: string;
+  },
 ) {
   assertCan(ctx.actor, 'org.read');
   const q = filter.q?.trim();
@@ -18,7 +24,9 @@ export async function searchEmployees(
     q
       ? or(
           sql`lower(${employees.name}) like ${`%${q.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`}`,
-          digits && /^[0-9]+$/.test(digits) ? sql`${employees.nip} like ${`${digits}%`}` : undefined,
+          digits && /^[0-9]+$/.test(digits)
+            ? sql`${employees.nip} like ${`${digits}%`}`
+            : undefined,
         )
       : undefined,
   );

@@ -29,7 +29,12 @@ export async function archivePosition(
     .update(positions)
     .set({ archivedAt: new Date(), version: sql`${positions.version} + 1` })
     .where(and(eq(positions.tenantId, ctx.tenantId), eq(positions.id, id)));
-  await ctx.audit({ action: 'position.archive', entityType: 'position', entityId: id, data: { title: position.title } });
+  await ctx.audit({
+    action: 'position.archive',
+    entityType: 'position',
+    entityId: id,
+    data: { title: position.title },
+  });
 }
 
 export async function restorePosition(ctx: TenantContext, id: string, expectedVersion: number) {
@@ -41,5 +46,10 @@ export async function restorePosition(ctx: TenantContext, id: string, expectedVe
     .update(positions)
     .set({ archivedAt: null, version: sql`${positions.version} + 1` })
     .where(and(eq(positions.tenantId, ctx.tenantId), eq(positions.id, id)));
-  await ctx.audit({ action: 'position.restore', entityType: 'position', entityId: id, data: { title: position.title } });
+  await ctx.audit({
+    action: 'position.restore',
+    entityType: 'position',
+    entityId: id,
+    data: { title: position.title },
+  });
 }

@@ -8,7 +8,10 @@ import { assertNotArchived, findUnit } from '../units/find-unit.js';
 import { findPosition } from './find-position.js';
 import { assertPositionShape } from './position-rules.js';
 
-export async function createPosition(ctx: TenantContext, input: z.infer<typeof createPositionBody>) {
+export async function createPosition(
+  ctx: TenantContext,
+  input: z.infer<typeof createPositionBody>,
+) {
   const unit = input.unitId ? await findUnit(ctx, input.unitId) : null;
   assertCan(ctx.actor, 'org.write', { unitPath: unit?.path ?? null });
   if (unit) assertNotArchived(unit, 'Unit');
@@ -16,6 +19,11 @@ export async function createPosition(ctx: TenantContext, input: z.infer<typeof c
   assertPositionShape({ ...input, unitLevel: unit?.level ?? null });
   const id = newId();
   await ctx.tx.insert(positions).values({ ...input, id, tenantId: ctx.tenantId });
-  await ctx.audit({ action: 'position.create', entityType: 'position', entityId: id, data: { ...input } });
+  await ctx.audit({
+    action: 'position.create',
+    entityType: 'position',
+    entityId: id,
+    data: { ...input },
+  });
   return id;
 }

@@ -36,7 +36,11 @@ export async function getPosition(ctx: TenantContext, id: string, date: string) 
     version: position.version,
     holder,
     superior: superior
-      ? { positionId: superior.position.id, title: superior.position.title, holder: superior.holder }
+      ? {
+          positionId: superior.position.id,
+          title: superior.position.title,
+          holder: superior.holder,
+        }
       : null,
     assignments: history.map(({ a, e }) => ({
       id: a.id,

@@ -7,7 +7,12 @@ import { positions, units } from '../schema.js';
 /** Positions by unit, by title search, or the Pemda leaders (`leaders: true`). */
 export async function listPositions(
   ctx: TenantContext,
-  filter: { unitId?: string | undefined; q?: string | undefined; leaders?: boolean | undefined; date: string },
+  filter: {
+    unitId?: string | undefined;
+    q?: string | undefined;
+    leaders?: boolean | undefined;
+    date: string;
+  },
 ) {
   assertCan(ctx.actor, 'org.read');
   const rows = await ctx.tx

@@ -19,12 +19,18 @@ export function assertPositionShape(input: {
   unitLevel: UnitLevel | null;
 }): void {
   if (isLeaderKind(input.kind) && input.unitId) {
-    throw new AppError('VALIDATION_FAILED', 'Jabatan Kepala/Wakil Kepala Daerah tidak berada di dalam unit.', {
-      field: 'unitId',
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Jabatan Kepala/Wakil Kepala Daerah tidak berada di dalam unit.',
+      {
+        field: 'unitId',
+      },
+    );
   }
   if (!isLeaderKind(input.kind) && !input.unitId) {
-    throw new AppError('VALIDATION_FAILED', 'Pilih unit tempat jabatan ini berada.', { field: 'unitId' });
+    throw new AppError('VALIDATION_FAILED', 'Pilih unit tempat jabatan ini berada.', {
+      field: 'unitId',
+    });
   }
   if (input.headsUnit && input.unitLevel) {
     const expected = headKindByLevel[input.unitLevel];

@@ -1,9 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTenant } from '../../../server/auth-plugin.js';
-import { holderSchema, idParam, isoDate, positionSchema } from '../org-schemas.js';
-import { createPositionBody, updatePositionBody, versionBody, assignmentSchema } from '../org-schemas.js';
 import { todayIn } from '../holders.js';
+import {
+  assignmentSchema,
+  createPositionBody,
+  holderSchema,
+  idParam,
+  isoDate,
+  positionSchema,
+  updatePositionBody,
+  versionBody,
+} from '../org-schemas.js';
 import { archivePosition, restorePosition } from './archive-position.js';
 import { createPosition } from './create-position.js';
 import { getPosition } from './get-position.js';
@@ -63,7 +71,14 @@ export const positionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/positions',
-    { schema: { tags, summary: 'Buat jabatan', body: createPositionBody, response: { 201: positionDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Buat jabatan',
+        body: createPositionBody,
+        response: { 201: positionDetail },
+      },
+    },
     async (request, reply) => {
       const position = await inTenant(request, async (ctx) => {
         const id = await createPosition(ctx, request.body);
@@ -93,7 +108,15 @@ export const positionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/positions/:id/archive',
-    { schema: { tags, summary: 'Arsipkan jabatan', params: idParam, body: versionBody, response: { 200: positionDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Arsipkan jabatan',
+        params: idParam,
+        body: versionBody,
+        response: { 200: positionDetail },
+      },
+    },
     async (request) =>
       inTenant(request, async (ctx) => {
         await archivePosition(ctx, request.params.id, request.body.version, ctx.actor.timeZone);
@@ -103,7 +126,15 @@ export const positionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/positions/:id/restore',
-    { schema: { tags, summary: 'Pulihkan jabatan', params: idParam, body: versionBody, response: { 200: positionDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Pulihkan jabatan',
+        params: idParam,
+        body: versionBody,
+        response: { 200: positionDetail },
+      },
+    },
     async (request) =>
       inTenant(request, async (ctx) => {
         await restorePosition(ctx, request.params.id, request.body.version);

@@ -28,7 +28,10 @@ export async function updatePosition(
   }
   if (changes.superiorPositionId) {
     if (changes.superiorPositionId === id) {
-      throw new AppError('VALIDATION_FAILED', 'Jabatan tidak dapat menjadi atasan dirinya sendiri.');
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'Jabatan tidak dapat menjadi atasan dirinya sendiri.',
+      );
     }
     await findPosition(ctx, changes.superiorPositionId);
   }

@@ -22,7 +22,11 @@ export async function archiveUnit(ctx: TenantContext, id: string, expectedVersio
     .select({ n: count() })
     .from(positions)
     .where(
-      and(eq(positions.tenantId, ctx.tenantId), eq(positions.unitId, id), isNull(positions.archivedAt)),
+      and(
+        eq(positions.tenantId, ctx.tenantId),
+        eq(positions.unitId, id),
+        isNull(positions.archivedAt),
+      ),
     );
   if ((children?.n ?? 0) > 0 || (activePositions?.n ?? 0) > 0) {
     throw new AppError(
@@ -35,7 +39,12 @@ export async function archiveUnit(ctx: TenantContext, id: string, expectedVersio
     .update(units)
     .set({ archivedAt: new Date(), version: sql`${units.version} + 1` })
     .where(and(eq(units.tenantId, ctx.tenantId), eq(units.id, id)));
-  await ctx.audit({ action: 'unit.archive', entityType: 'unit', entityId: id, data: { name: unit.name } });
+  await ctx.audit({
+    action: 'unit.archive',
+    entityType: 'unit',
+    entityId: id,
+    data: { name: unit.name },
+  });
 }
 
 export async function restoreUnit(ctx: TenantContext, id: string, expectedVersion: number) {
@@ -49,12 +58,20 @@ export async function restoreUnit(ctx: TenantContext, id: string, expectedVersio
       .from(units)
       .where(and(eq(units.tenantId, ctx.tenantId), eq(units.id, unit.parentId)));
     if (parent?.archivedAt) {
-      throw new AppError('ARCHIVED', `Unit induk "${parent.name}" masih diarsipkan. Pulihkan induknya dahulu.`);
+      throw new AppError(
+        'ARCHIVED',
+        `Unit induk "${parent.name}" masih diarsipkan. Pulihkan induknya dahulu.`,
+      );
     }
   }
   await ctx.tx
     .update(units)
     .set({ archivedAt: null, version: sql`${units.version} + 1` })
     .where(and(eq(units.tenantId, ctx.tenantId), eq(units.id, id)));
-  await ctx.audit({ action: 'unit.restore', entityType: 'unit', entityId: id, data: { name: unit.name } });
+  await ctx.audit({
+    action: 'unit.restore',
+    entityType: 'unit',
+    entityId: id,
+    data: { name: unit.name },
+  });
 }

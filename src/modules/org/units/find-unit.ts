@@ -27,6 +27,9 @@ export function assertVersion(current: { version: number }, expected: number): v
 
 export function assertNotArchived(row: { archivedAt: Date | null }, what: string): void {
   if (row.archivedAt) {
-    throw new AppError('ARCHIVED', `${what} sudah diarsipkan. Pulihkan terlebih dahulu untuk mengubahnya.`);
+    throw new AppError(
+      'ARCHIVED',
+      `${what} sudah diarsipkan. Pulihkan terlebih dahulu untuk mengubahnya.`,
+    );
   }
 }

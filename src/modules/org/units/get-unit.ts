@@ -21,7 +21,9 @@ export async function getUnit(ctx: TenantContext, id: string, date: string) {
     ctx.tx
       .select()
       .from(units)
-      .where(and(eq(units.tenantId, ctx.tenantId), eq(units.parentId, id), isNull(units.archivedAt)))
+      .where(
+        and(eq(units.tenantId, ctx.tenantId), eq(units.parentId, id), isNull(units.archivedAt)),
+      )
       .orderBy(asc(units.sortOrder), asc(units.code), asc(units.name)),
     ctx.tx
       .select()
@@ -61,6 +63,9 @@ export async function getUnit(ctx: TenantContext, id: string, date: string) {
         archived: p.archivedAt !== null,
       }),
     })),
-    permissions: unitPermissions(ctx.actor, { path: unit.path, archived: unit.archivedAt !== null }),
+    permissions: unitPermissions(ctx.actor, {
+      path: unit.path,
+      archived: unit.archivedAt !== null,
+    }),
   };
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { assertCan } from '../../access/policy.js';
 import type { TenantContext } from '../../access/context.js';
+import { assertCan } from '../../access/policy.js';
 import { units } from '../schema.js';
 import { summarizeUnits } from './unit-views.js';
 

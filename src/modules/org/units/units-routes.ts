@@ -67,7 +67,12 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/units',
     {
-      schema: { tags, summary: 'Buat unit', body: createUnitBody, response: { 201: unitDetailSchema } },
+      schema: {
+        tags,
+        summary: 'Buat unit',
+        body: createUnitBody,
+        response: { 201: unitDetailSchema },
+      },
     },
     async (request, reply) => {
       const unit = await inTenant(request, async (ctx) => {
