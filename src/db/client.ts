@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { type ExtractTablesWithRelations, type SQL, sql } from 'drizzle-orm';
@@ -20,6 +21,11 @@ export interface DatabaseOptions {
   /** PGlite directory; `memory://` keeps it in memory (tests). */
   dataDir?: string;
   poolSize?: number;
+  /**
+   * A gzipped PGlite data directory to start from when `dataDir` is new: initdb costs seconds,
+   * loading a snapshot made at build time costs about one (docs/decisions/0006).
+   */
+  snapshotFile?: string | undefined;
 }
 
 export interface Database {
@@ -38,6 +44,8 @@ export interface Database {
   withSystem<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Runs a multi-statement SQL script as the owner (migrations). */
   execScript(script: string): Promise<void>;
+  /** PGlite only: the data directory as a gzipped tarball (used to build the snapshot). */
+  dumpSnapshot?(): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -87,17 +95,30 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     );
   }
   const dataDir = options.dataDir ?? './data/pglite';
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create({ dataDir, extensions: { btree_gist } });
+  const inMemory = dataDir.startsWith('memory://');
+  const isNew = !inMemory && !existsSync(join(dataDir, 'PG_VERSION'));
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const snapshot =
+    isNew && options.snapshotFile && existsSync(options.snapshotFile)
+      ? new Blob([readFileSync(options.snapshotFile)])
+      : undefined;
+  const client = await PGlite.create({
+    dataDir,
+    extensions: { btree_gist },
+    ...(snapshot ? { loadDataDir: snapshot } : {}),
+  });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return wrap(
-    'pglite',
-    db,
-    async (script) => {
-      await client.exec(script);
-    },
-    () => client.close(),
-  );
+  return {
+    ...wrap(
+      'pglite',
+      db,
+      async (script) => {
+        await client.exec(script);
+      },
+      () => client.close(),
+    ),
+    dumpSnapshot: async () => Buffer.from(await (await client.dumpDataDir('gzip')).arrayBuffer()),
+  };
 }
 
 /**

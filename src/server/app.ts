@@ -16,6 +16,7 @@ import { recordAudit } from '../modules/audit/record-audit.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { tokenRoutes } from '../modules/auth/token-routes.js';
+import { totpRoutes } from '../modules/auth/totp-routes.js';
 import { userRoutes } from '../modules/auth/user-routes.js';
 import { orgRoutes } from '../modules/org/routes.js';
 import { tenantRoutes } from '../modules/tenants/routes.js';
@@ -143,6 +144,7 @@ export async function buildApp(
 
   await app.register(authRoutes);
   await app.register(tokenRoutes);
+  await app.register(totpRoutes);
   await app.register(userRoutes);
   await app.register(tenantRoutes);
   await app.register(orgRoutes);
