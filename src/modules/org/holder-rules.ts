@@ -43,3 +43,33 @@ export function pickHolder<T extends AssignmentSpan>(spans: readonly T[], date: 
   );
   return current[0] ?? null;
 }
+
+export interface PositionLike {
+  id: string;
+  unitId: string | null;
+  kind: string;
+  headsUnit: boolean;
+  superiorPositionId: string | null;
+}
+
+/**
+ * The superior position, given the position's unit path (root → unit), the active head positions
+ * of the units on that path and the Kepala Daerah position: the head of the position's own unit
+ * for staff, of the nearest ancestor unit with a head for a unit head, and the Kepala Daerah above
+ * the top-level PD heads and the deputy. The Kepala Daerah has none. (An explicit
+ * superiorPositionId is resolved by the caller before this.)
+ */
+export function resolveSuperior<P extends PositionLike>(
+  position: PositionLike,
+  unitPath: readonly string[],
+  heads: readonly P[],
+  leader: P | null,
+): P | null {
+  if (position.kind === 'kepala_daerah') return null;
+  const candidates = (position.headsUnit ? unitPath.slice(0, -1) : unitPath).slice().reverse();
+  for (const unitId of candidates) {
+    const head = heads.find((h) => h.unitId === unitId && h.headsUnit && h.id !== position.id);
+    if (head) return head;
+  }
+  return leader && leader.id !== position.id ? leader : null;
+}

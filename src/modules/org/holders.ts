@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
-import { pickHolder } from './holder-rules.js';
+import { queryRows, type Tx } from '../../db/client.js';
+import { resolveSuperior } from './holder-rules.js';
 import { formatFullName } from './names.js';
-import { assignments, employees, positions, units } from './schema.js';
+import { type assignments, type employees, positions, units } from './schema.js';
 
 export interface HolderInfo {
   assignmentId: string;
@@ -22,9 +22,25 @@ export function todayIn(timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
 }
 
+interface HolderRow {
+  position_id: string;
+  assignment_id: string;
+  kind: HolderInfo['kind'];
+  start_date: string;
+  end_date: string | null;
+  employee_id: string;
+  nip: string | null;
+  front_title: string | null;
+  name: string;
+  back_title: string | null;
+  grade: string | null;
+}
+
 /**
- * Holders on `date` of many positions at once, keyed by position id (see pickHolder for who
- * wins when an acting official and a definitif holder overlap).
+ * Holders on `date` of many positions at once, keyed by position id, in one query. The rule of
+ * who wins when an acting official and a definitif holder overlap lives in the SQL function
+ * position_holders_on (migration 0002); pickHolder states the same rule in TypeScript and a test
+ * keeps the two in agreement.
  */
 export async function holdersOn(
   tx: Tx,
@@ -34,33 +50,31 @@ export async function holdersOn(
 ): Promise<Map<string, HolderInfo>> {
   const result = new Map<string, HolderInfo>();
   if (positionIds.length === 0) return result;
-  const rows = await tx
-    .select({ a: assignments, e: employees })
-    .from(assignments)
-    .innerJoin(
-      employees,
-      and(eq(employees.tenantId, assignments.tenantId), eq(employees.id, assignments.employeeId)),
-    )
-    .where(
-      and(
-        eq(assignments.tenantId, tenantId),
-        inArray(assignments.positionId, [...positionIds]),
-        sql`${assignments.startDate} <= ${date}`,
-        sql`(${assignments.endDate} is null or ${assignments.endDate} >= ${date})`,
-      ),
-    );
-  const byPosition = new Map<string, (typeof rows)[number][]>();
-  for (const row of rows) {
-    const list = byPosition.get(row.a.positionId) ?? [];
-    list.push(row);
-    byPosition.set(row.a.positionId, list);
-  }
-  for (const [positionId, list] of byPosition) {
-    const picked = pickHolder(
-      list.map((r) => ({ ...r.a, row: r })),
-      date,
-    );
-    if (picked) result.set(positionId, toHolderInfo(picked.row.a, picked.row.e));
+  const rows = await queryRows<HolderRow>(
+    tx,
+    sql`select h.position_id, h.assignment_id, h.kind, h.start_date::text as start_date,
+               h.end_date::text as end_date, e.id as employee_id, e.nip, e.front_title, e.name,
+               e.back_title, e.grade
+          from position_holders_on(${tenantId}, ${date}::date, ${sql.param([...positionIds])}::uuid[]) h
+          join employees e on e.tenant_id = ${tenantId} and e.id = h.employee_id`,
+  );
+  for (const r of rows) {
+    result.set(r.position_id, {
+      assignmentId: r.assignment_id,
+      kind: r.kind,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      employee: {
+        id: r.employee_id,
+        nip: r.nip,
+        fullName: formatFullName({
+          frontTitle: r.front_title,
+          name: r.name,
+          backTitle: r.back_title,
+        }),
+        grade: r.grade,
+      },
+    });
   }
   return result;
 }
@@ -112,31 +126,27 @@ export async function superiorPositionOf(
       .where(and(eq(positions.tenantId, tenantId), eq(positions.id, position.superiorPositionId)));
     return explicit ?? null;
   }
-  if (position.unitId) {
-    const [unit] = await tx
-      .select({ path: units.path })
-      .from(units)
-      .where(and(eq(units.tenantId, tenantId), eq(units.id, position.unitId)));
-    const path = unit?.path ?? [];
-    const candidates = (position.headsUnit ? path.slice(0, -1) : path).slice().reverse();
-    if (candidates.length > 0) {
-      const heads = await tx
+  const path = position.unitId
+    ? ((
+        await tx
+          .select({ path: units.path })
+          .from(units)
+          .where(and(eq(units.tenantId, tenantId), eq(units.id, position.unitId)))
+      )[0]?.path ?? [])
+    : [];
+  const heads = path.length
+    ? await tx
         .select()
         .from(positions)
         .where(
           and(
             eq(positions.tenantId, tenantId),
-            inArray(positions.unitId, candidates),
+            inArray(positions.unitId, path),
             eq(positions.headsUnit, true),
             isNull(positions.archivedAt),
           ),
-        );
-      for (const unitId of candidates) {
-        const head = heads.find((h) => h.unitId === unitId && h.id !== position.id);
-        if (head) return head;
-      }
-    }
-  }
+        )
+    : [];
   const [leader] = await tx
     .select()
     .from(positions)
@@ -149,7 +159,7 @@ export async function superiorPositionOf(
     )
     .orderBy(asc(positions.createdAt))
     .limit(1);
-  return leader ?? null;
+  return resolveSuperior(position, path, heads, leader ?? null);
 }
 
 /** Who is the superior of this position on date D: the superior position and its holder. */
