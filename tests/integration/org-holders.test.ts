@@ -29,29 +29,25 @@ describe.each(testDatabaseKinds())('holder on a date on %s', (kind) => {
       await tx
         .insert(units)
         .values({ tenantId, id: unitId, name: 'Dinas Uji', type: 'dinas', level: 'eselon_2' });
-      await tx
-        .insert(positions)
-        .values({
-          tenantId,
-          id: positionId,
-          unitId,
-          title: 'Kepala Dinas Uji',
-          kind: 'jpt_pratama',
-          headsUnit: true,
-        });
+      await tx.insert(positions).values({
+        tenantId,
+        id: positionId,
+        unitId,
+        title: 'Kepala Dinas Uji',
+        kind: 'jpt_pratama',
+        headsUnit: true,
+      });
       for (const [i, a] of history.entries()) {
         const employeeId = newId();
-        await tx
-          .insert(employees)
-          .values({
-            tenantId,
-            id: employeeId,
-            nip: validNip(),
-            name: `Pejabat ${i}`,
-            gender: 'L',
-            employeeType: 'pns',
-            grade: 'IV/a',
-          });
+        await tx.insert(employees).values({
+          tenantId,
+          id: employeeId,
+          nip: validNip(),
+          name: `Pejabat ${i}`,
+          gender: 'L',
+          employeeType: 'pns',
+          grade: 'IV/a',
+        });
         await tx.insert(assignments).values({ tenantId, positionId, employeeId, ...a });
       }
     });
