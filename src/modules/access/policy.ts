@@ -112,15 +112,14 @@ export function unitPermissions(
   actor: Actor,
   unit: { path: readonly string[]; archived: boolean },
 ) {
+  // Moving also needs write access at the new parent: checked when the move happens.
   const write = can(actor, 'org.write', { unitPath: unit.path });
-  // Moving needs write on the unit and (checked again at move time) on the new parent.
-  const parentPath = unit.path.slice(0, -1);
   return {
     update: write && !unit.archived,
     createChild: write && !unit.archived,
     createPosition: write && !unit.archived,
     move: write && !unit.archived,
-    archive: write && !unit.archived && parentPath.length >= 0,
+    archive: write && !unit.archived,
     restore: write && unit.archived,
   };
 }
@@ -138,13 +137,30 @@ export function positionPermissions(
   };
 }
 
+/**
+ * Employees sit in units only through their assignments: a unit-scoped admin may edit those who
+ * currently hold a position in their subtree, and may register new (unassigned) employees.
+ */
+export function canWriteEmployee(actor: Actor, unitPaths: readonly (readonly string[])[]): boolean {
+  return (
+    can(actor, 'employees.write') ||
+    unitPaths.some((unitPath) => can(actor, 'employees.write', { unitPath }))
+  );
+}
+
+export function canCreateEmployee(actor: Actor): boolean {
+  return (
+    can(actor, 'employees.write') ||
+    (actor.grants.some((g) => g.role === 'admin_pemda') &&
+      (actor.via === 'session' || actor.scopes.includes('write')))
+  );
+}
+
 export function employeePermissions(
   actor: Actor,
   employee: { unitPaths: readonly (readonly string[])[]; archived: boolean },
 ) {
-  const write =
-    can(actor, 'employees.write') ||
-    employee.unitPaths.some((unitPath) => can(actor, 'employees.write', { unitPath }));
+  const write = canWriteEmployee(actor, employee.unitPaths);
   return {
     update: write && !employee.archived,
     archive: write && !employee.archived,

@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { AppError, forbidden } from '../../../shared/errors.js';
 import type { TenantContext } from '../../access/context.js';
+import { canWriteEmployee } from '../../access/policy.js';
 import { employees } from '../schema.js';
 import { assertVersion } from '../units/find-unit.js';
-import { viewEmployees } from './employee-view.js';
-import { findEmployee } from './find-employee.js';
+import { currentPositionsOf, findEmployee } from './find-employee.js';
 
 /** Archives an employee (retired, moved away) once they hold no position on `date`. */
 export async function setEmployeeArchived(
@@ -15,16 +15,21 @@ export async function setEmployeeArchived(
   date: string,
 ) {
   const employee = await findEmployee(ctx, id);
-  const [view] = await viewEmployees(ctx, [employee], date);
-  if (!view || !(archived ? view.permissions.archive : view.permissions.restore)) {
-    if ((employee.archivedAt !== null) === archived) return;
+  const current = await currentPositionsOf(ctx, [id], date);
+  if (
+    !canWriteEmployee(
+      ctx.actor,
+      current.flatMap((c) => (c.unitPath ? [c.unitPath] : [])),
+    )
+  ) {
     throw forbidden();
   }
   assertVersion(employee, expectedVersion);
-  if (archived && view.currentPositions.length > 0) {
+  if ((employee.archivedAt !== null) === archived) return;
+  if (archived && current.length > 0) {
     throw new AppError(
       'HAS_DEPENDENTS',
-      `Pegawai masih memegang jabatan ${view.currentPositions.map((p) => p.title).join(', ')}. Akhiri penugasannya terlebih dahulu.`,
+      `Pegawai masih memegang jabatan ${current.map((p) => p.title).join(', ')}. Akhiri penugasannya terlebih dahulu.`,
     );
   }
   await ctx.tx

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { newId } from '../../../db/columns.js';
+import { forbidden } from '../../../shared/errors.js';
 import type { TenantContext } from '../../access/context.js';
-import { assertCan } from '../../access/policy.js';
+import { canCreateEmployee } from '../../access/policy.js';
 import type { createEmployeeBody } from '../org-schemas.js';
 import { employees } from '../schema.js';
 import { assertEmployeeShape } from './employee-rules.js';
@@ -10,10 +11,7 @@ export async function createEmployee(
   ctx: TenantContext,
   input: z.infer<typeof createEmployeeBody>,
 ) {
-  // A new employee holds no position yet: any admin Pemda, scoped or not, may register one.
-  const scoped = ctx.actor.grants.some((g) => g.role === 'admin_pemda' && g.unitId !== null);
-  if (!scoped) assertCan(ctx.actor, 'employees.write');
-  else assertCan(ctx.actor, 'org.read');
+  if (!canCreateEmployee(ctx.actor)) throw forbidden();
   assertEmployeeShape(input);
   const id = newId();
   await ctx.tx.insert(employees).values({ ...input, id, tenantId: ctx.tenantId });

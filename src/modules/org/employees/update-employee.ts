@@ -2,12 +2,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { forbidden } from '../../../shared/errors.js';
 import type { TenantContext } from '../../access/context.js';
+import { canWriteEmployee } from '../../access/policy.js';
 import type { updateEmployeeBody } from '../org-schemas.js';
 import { employees } from '../schema.js';
 import { assertNotArchived, assertVersion } from '../units/find-unit.js';
 import { assertEmployeeShape } from './employee-rules.js';
-import { viewEmployees } from './employee-view.js';
-import { findEmployee } from './find-employee.js';
+import { currentPositionsOf, findEmployee } from './find-employee.js';
 
 export async function updateEmployee(
   ctx: TenantContext,
@@ -16,8 +16,15 @@ export async function updateEmployee(
   date: string,
 ) {
   const employee = await findEmployee(ctx, id);
-  const [view] = await viewEmployees(ctx, [employee], date);
-  if (!view?.permissions.update && !employee.archivedAt) throw forbidden();
+  const current = await currentPositionsOf(ctx, [id], date);
+  if (
+    !canWriteEmployee(
+      ctx.actor,
+      current.flatMap((c) => (c.unitPath ? [c.unitPath] : [])),
+    )
+  ) {
+    throw forbidden();
+  }
   assertNotArchived(employee, 'Pegawai');
   assertVersion(employee, input.version);
   const { version, ...changes } = input;
