@@ -30,7 +30,9 @@ export async function changePassword(
   await database.withSystem(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, actor.userId)).for('update');
     if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-      throw new AppError('INVALID_CREDENTIALS', 'Kata sandi saat ini salah.', { field: 'currentPassword' });
+      throw new AppError('INVALID_CREDENTIALS', 'Kata sandi saat ini salah.', {
+        field: 'currentPassword',
+      });
     }
     await tx
       .update(users)

@@ -20,7 +20,13 @@ const sessionSchema = z.object({
     roles: z.array(z.object({ role: z.string(), unitId: z.uuid().nullable() })),
   }),
   tenant: z
-    .object({ id: z.uuid(), name: z.string(), shortName: z.string(), timeZone: z.string(), hasLogo: z.boolean() })
+    .object({
+      id: z.uuid(),
+      name: z.string(),
+      shortName: z.string(),
+      timeZone: z.string(),
+      hasLogo: z.boolean(),
+    })
     .nullable(),
   csrfToken: z.string().nullable(),
   mfaState: z.enum(['passed', 'pending', 'setup_required']),
@@ -46,7 +52,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
           password: z.string().min(1, 'isi kata sandi').max(200),
         }),
         response: {
-          200: z.object({ mfaState: z.enum(['passed', 'pending', 'setup_required']), mustChangePassword: z.boolean() }),
+          200: z.object({
+            mfaState: z.enum(['passed', 'pending', 'setup_required']),
+            mustChangePassword: z.boolean(),
+          }),
         },
       },
     },
@@ -61,7 +70,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         path: '/',
         httpOnly: true,
         sameSite: 'lax',
-        secure: config.COOKIE_SECURE === 'auto' ? request.protocol === 'https' : config.COOKIE_SECURE === 'true',
+        secure:
+          config.COOKIE_SECURE === 'auto'
+            ? request.protocol === 'https'
+            : config.COOKIE_SECURE === 'true',
         expires: result.session.expiresAt,
       });
       return { mfaState: result.session.mfaState, mustChangePassword: result.mustChangePassword };
@@ -70,7 +82,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/auth/logout',
-    { config: { access: 'session' }, schema: { tags, summary: 'Keluar', response: { 204: z.null() } } },
+    {
+      config: { access: 'session' },
+      schema: { tags, summary: 'Keluar', response: { 204: z.null() } },
+    },
     async (request, reply) => {
       const auth = requireAuth(request);
       if (auth.sessionId) {
@@ -95,7 +110,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/session',
     {
       config: { access: 'session' },
-      schema: { tags, summary: 'Sesi saat ini, peran, dan kemampuan pengguna', response: { 200: sessionSchema } },
+      schema: {
+        tags,
+        summary: 'Sesi saat ini, peran, dan kemampuan pengguna',
+        response: { 200: sessionSchema },
+      },
     },
     async (request) => {
       const auth = requireAuth(request);
@@ -103,10 +122,23 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       let tenant: z.infer<typeof sessionSchema>['tenant'] = null;
       if (actor.tenantId) {
         const [row] = await database.unsafeOwnerDb
-          .select({ id: tenants.id, name: tenants.name, shortName: tenants.shortName, timeZone: tenants.timeZone, logo: tenants.logo })
+          .select({
+            id: tenants.id,
+            name: tenants.name,
+            shortName: tenants.shortName,
+            timeZone: tenants.timeZone,
+            logo: tenants.logo,
+          })
           .from(tenants)
           .where(eq(tenants.id, actor.tenantId));
-        if (row) tenant = { id: row.id, name: row.name, shortName: row.shortName, timeZone: row.timeZone, hasLogo: row.logo !== null };
+        if (row)
+          tenant = {
+            id: row.id,
+            name: row.name,
+            shortName: row.shortName,
+            timeZone: row.timeZone,
+            hasLogo: row.logo !== null,
+          };
       }
       return {
         user: {

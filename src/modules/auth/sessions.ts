@@ -85,18 +85,24 @@ export async function resolveSession(
   token: string,
 ): Promise<ResolvedSession | null> {
   const id = sha256Hex(token);
-  const [row] = await queryRows<SessionRow>(database.unsafeOwnerDb, sql`
+  const [row] = await queryRows<SessionRow>(
+    database.unsafeOwnerDb,
+    sql`
     select s.id, s.csrf_token, s.mfa_state, s.last_seen_at, s.expires_at,
            u.id as user_id, u.tenant_id, t.time_zone, u.username, u.display_name,
            u.is_platform_admin, u.must_change_password, ${grantsSql} as grants
       from sessions s
       join users u on u.id = s.user_id and u.status = 'active'
       left join tenants t on t.id = u.tenant_id
-     where s.id = ${id} and (u.tenant_id is null or t.archived_at is null)`);
+     where s.id = ${id} and (u.tenant_id is null or t.archived_at is null)`,
+  );
   if (!row) return null;
   const now = Date.now();
   const lastSeen = asDate(row.last_seen_at).getTime();
-  if (asDate(row.expires_at).getTime() <= now || now - lastSeen > config.SESSION_IDLE_MINUTES * 60_000) {
+  if (
+    asDate(row.expires_at).getTime() <= now ||
+    now - lastSeen > config.SESSION_IDLE_MINUTES * 60_000
+  ) {
     await database.unsafeOwnerDb.delete(sessions).where(eq(sessions.id, id));
     return null;
   }
@@ -140,7 +146,9 @@ interface TokenRow extends SessionRow {
 /** Resolves a personal API token (Authorization: Bearer amanah_pat_…). */
 export async function resolveApiToken(database: Database, token: string): Promise<Actor | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const [row] = await queryRows<TokenRow>(database.unsafeOwnerDb, sql`
+  const [row] = await queryRows<TokenRow>(
+    database.unsafeOwnerDb,
+    sql`
     select k.id as token_id, k.scopes, k.last_used_at,
            u.id as user_id, u.tenant_id, t.time_zone, u.username, u.display_name,
            u.is_platform_admin, ${grantsSql} as grants
@@ -148,7 +156,8 @@ export async function resolveApiToken(database: Database, token: string): Promis
       join users u on u.id = k.user_id and u.status = 'active'
       join tenants t on t.id = k.tenant_id and t.archived_at is null
      where k.token_hash = ${sha256Hex(token)} and k.revoked_at is null
-       and (k.expires_at is null or k.expires_at > now())`);
+       and (k.expires_at is null or k.expires_at > now())`,
+  );
   if (!row) return null;
   const lastUsed = row.last_used_at ? asDate(row.last_used_at).getTime() : 0;
   if (Date.now() - lastUsed > 60_000) {

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import type { Config } from '../../server/config.js';
 import { AppError } from '../../shared/errors.js';
+import { totpRequired } from '../access/policy.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { employees } from '../org/schema.js';
 import { tenants } from '../tenants/schema.js';
@@ -55,14 +56,20 @@ export async function signIn(
         entityType: 'user',
         outcome: 'refused',
         // Only a hash-free hint of what was typed: never the password.
-        data: { identifier: identifier.slice(0, 64), reason: found.length ? 'ambiguous' : 'unknown' },
+        data: {
+          identifier: identifier.slice(0, 64),
+          reason: found.length ? 'ambiguous' : 'unknown',
+        },
         ip: input.ip,
       });
       return {
         ok: false,
         error:
           found.length > 1
-            ? new AppError('INVALID_CREDENTIALS', 'NIP ini terdaftar di lebih dari satu Pemda; masuk dengan nama pengguna.')
+            ? new AppError(
+                'INVALID_CREDENTIALS',
+                'NIP ini terdaftar di lebih dari satu Pemda; masuk dengan nama pengguna.',
+              )
             : invalid(),
       };
     }
@@ -88,7 +95,9 @@ export async function signIn(
     if (!passwordOk || user.status !== 'active') {
       const failures = user.failedLogins + 1;
       const lock = failures >= config.LOGIN_MAX_FAILURES;
-      const lockedUntil = lock ? new Date(now.getTime() + config.LOGIN_LOCK_MINUTES * 60_000) : null;
+      const lockedUntil = lock
+        ? new Date(now.getTime() + config.LOGIN_LOCK_MINUTES * 60_000)
+        : null;
       await tx
         .update(users)
         .set({ failedLogins: lock ? 0 : failures, lockedUntil })
@@ -116,7 +125,10 @@ export async function signIn(
         .from(tenants)
         .where(eq(tenants.id, user.tenantId));
       if (!tenant || tenant.archivedAt) {
-        return { ok: false, error: new AppError('INVALID_CREDENTIALS', 'Pemda ini sudah tidak aktif.') };
+        return {
+          ok: false,
+          error: new AppError('INVALID_CREDENTIALS', 'Pemda ini sudah tidak aktif.'),
+        };
       }
       settings = readTenantSettings(tenant.settings);
     }
@@ -124,12 +136,11 @@ export async function signIn(
       .select({ role: roleGrants.role })
       .from(roleGrants)
       .where(eq(roleGrants.userId, user.id));
-    const isAdmin = user.isPlatformAdmin || grants.some((g) => g.role === 'admin_pemda');
-    const isSigner = grants.some((g) => g.role === 'kepala_daerah' || g.role === 'pimpinan_unit');
-    const totpRequired =
-      (isAdmin && (settings?.security.requireTotpForAdmins ?? false)) ||
-      (isSigner && (settings?.security.requireTotpForSigners ?? false));
-    const mfaState = user.totpEnabledAt ? 'pending' : totpRequired ? 'setup_required' : 'passed';
+    const required = totpRequired(
+      { isPlatformAdmin: user.isPlatformAdmin, roles: grants.map((g) => g.role) },
+      settings,
+    );
+    const mfaState = user.totpEnabledAt ? 'pending' : required ? 'setup_required' : 'passed';
     await tx
       .update(users)
       .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })

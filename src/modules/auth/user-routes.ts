@@ -34,8 +34,6 @@ async function getUser(ctx: TenantContext, id: string) {
 }
 
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { database } = app.services;
-
   app.get(
     '/api/users',
     {
@@ -92,12 +90,11 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { user, disabled, tenantId } = await inTenant(request, async (ctx) => {
-        const result = await updateUser(ctx, request.params.id, request.body);
-        return { ...result, tenantId: ctx.tenantId, user: await getUser(ctx, request.params.id) };
+      return inTenant(request, async (ctx) => {
+        const { disabled } = await updateUser(ctx, request.params.id, request.body);
+        if (disabled) await endUserSessions(ctx, request.params.id);
+        return getUser(ctx, request.params.id);
       });
-      if (disabled) await endUserSessions(database, tenantId, user.id);
-      return user;
     },
   );
 
@@ -150,12 +147,11 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { user, tenantId } = await inTenant(request, async (ctx) => {
+      return inTenant(request, async (ctx) => {
         await resetPassword(ctx, request.params.id, request.body.password);
-        return { tenantId: ctx.tenantId, user: await getUser(ctx, request.params.id) };
+        await endUserSessions(ctx, request.params.id);
+        return getUser(ctx, request.params.id);
       });
-      await endUserSessions(database, tenantId, user.id);
-      return user;
     },
   );
 

@@ -32,7 +32,12 @@ export async function createToken(
     action: 'token.create',
     entityType: 'api_token',
     entityId: row.id,
-    data: { name: row.name, prefix: row.prefix, scopes: row.scopes, expiresAt: input.expiresAt ?? null },
+    data: {
+      name: row.name,
+      prefix: row.prefix,
+      scopes: row.scopes,
+      expiresAt: input.expiresAt ?? null,
+    },
   });
   return { ...viewToken(row), token: minted.token };
 }

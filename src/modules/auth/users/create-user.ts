@@ -52,10 +52,16 @@ export async function createUser(
   });
   const grants = input.grants ?? [];
   if (grants.length > 0) {
-    if (!input.tenantId) throw new AppError('VALIDATION_FAILED', 'Admin platform tidak memiliki peran Pemda.');
-    await tx
-      .insert(roleGrants)
-      .values(grants.map((g) => ({ tenantId: input.tenantId as string, userId: id, role: g.role, unitId: g.unitId })));
+    if (!input.tenantId)
+      throw new AppError('VALIDATION_FAILED', 'Admin platform tidak memiliki peran Pemda.');
+    await tx.insert(roleGrants).values(
+      grants.map((g) => ({
+        tenantId: input.tenantId as string,
+        userId: id,
+        role: g.role,
+        unitId: g.unitId,
+      })),
+    );
   }
   await recordAudit(tx, {
     tenantId: input.tenantId,
@@ -63,7 +69,12 @@ export async function createUser(
     action: 'user.create',
     entityType: 'user',
     entityId: id,
-    data: { username, displayName: input.displayName, grants, employeeId: input.employeeId ?? null },
+    data: {
+      username,
+      displayName: input.displayName,
+      grants,
+      employeeId: input.employeeId ?? null,
+    },
     ip,
   });
   return id;

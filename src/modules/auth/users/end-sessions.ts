@@ -1,21 +1,13 @@
 import { and, eq } from 'drizzle-orm';
-import type { Database } from '../../../db/client.js';
+import type { TenantContext } from '../../access/context.js';
 import { sessions } from '../schema.js';
 
 /**
- * Ends every session of a user after an admin disabled them or reset their password.
- *
- * Runs as the owner right after the tenant transaction commits, because the request role
- * (amanah_app) has no privileges on `sessions`. Disabling is already effective inside the
- * transaction (sessions of disabled users never resolve); for a password reset this cleanup is
- * what logs the user out, and a failure here surfaces as a 500 the admin can retry.
+ * Ends every session of a user, inside the transaction of the change that requires it (an admin
+ * disabled them or reset their password): the change and the sign-out commit together.
  */
-export async function endUserSessions(
-  database: Database,
-  tenantId: string,
-  userId: string,
-): Promise<void> {
-  await database.withSystem((tx) =>
-    tx.delete(sessions).where(and(eq(sessions.tenantId, tenantId), eq(sessions.userId, userId))),
-  );
+export async function endUserSessions(ctx: TenantContext, userId: string): Promise<void> {
+  await ctx.tx
+    .delete(sessions)
+    .where(and(eq(sessions.tenantId, ctx.tenantId), eq(sessions.userId, userId)));
 }

@@ -8,7 +8,7 @@ import { findTenantUser } from './find-user.js';
 
 /**
  * An admin sets a temporary password: the user must change it at next sign-in, and a lock
- * from failed attempts is lifted. The caller ends the user's sessions after commit.
+ * from failed attempts is lifted. The route ends the user's sessions in the same transaction.
  */
 export async function resetPassword(
   ctx: TenantContext,
@@ -17,7 +17,9 @@ export async function resetPassword(
 ): Promise<void> {
   assertCan(ctx.actor, 'users.manage');
   const user = await findTenantUser(ctx, userId);
-  if (!userPermissions(ctx.actor, { id: user.id, status: user.status, locked: false }).resetPassword) {
+  if (
+    !userPermissions(ctx.actor, { id: user.id, status: user.status, locked: false }).resetPassword
+  ) {
     throw forbidden('Ganti kata sandi Anda sendiri melalui menu "Ganti kata sandi".');
   }
   assertPasswordStrength(password, user.username);

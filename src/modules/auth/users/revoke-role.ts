@@ -6,7 +6,11 @@ import { roleGrants } from '../schema.js';
 import { findTenantUser } from './find-user.js';
 
 /** Removes one role grant of a user; never the acting admin's own last admin_pemda grant. */
-export async function revokeRole(ctx: TenantContext, userId: string, grantId: string): Promise<void> {
+export async function revokeRole(
+  ctx: TenantContext,
+  userId: string,
+  grantId: string,
+): Promise<void> {
   assertCan(ctx.actor, 'users.manage');
   await findTenantUser(ctx, userId);
   const grants = await ctx.tx
