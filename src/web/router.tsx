@@ -126,10 +126,7 @@ const tenantRoute = createRoute({
 const platformRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/pemda',
-  component: lazyRouteComponent(
-    () => import('./features/platform/tenants-page.js'),
-    'TenantsPage',
-  ),
+  component: lazyRouteComponent(() => import('./features/platform/tenants-page.js'), 'TenantsPage'),
 });
 
 const passwordRoute = createRoute({

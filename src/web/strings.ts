@@ -16,7 +16,8 @@ export const common = {
   none: '–',
   saved: 'Perubahan tersimpan',
   errorTitle: 'Terjadi kesalahan',
-  reloadHint: 'Data ini baru saja diubah orang lain. Muat ulang halaman untuk melihat versi terbaru.',
+  reloadHint:
+    'Data ini baru saja diubah orang lain. Muat ulang halaman untuk melihat versi terbaru.',
   reload: 'Muat ulang',
   notFoundTitle: 'Halaman tidak ditemukan',
   notFoundBody: 'Alamat yang Anda buka tidak ada atau sudah dipindahkan.',

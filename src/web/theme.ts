@@ -1,4 +1,11 @@
-import { type CSSVariablesResolver, createTheme, type MantineColorsTuple } from '@mantine/core';
+import {
+  type CSSVariablesResolver,
+  createTheme,
+  defaultVariantColorsResolver,
+  type MantineColorsTuple,
+  parseThemeColor,
+  type VariantColorsResolver,
+} from '@mantine/core';
 
 // A deep government blue for actions, with a warm gold accent used sparingly (brand mark).
 const amanah: MantineColorsTuple = [
@@ -14,7 +21,28 @@ const amanah: MantineColorsTuple = [
   '#07345f',
 ];
 
+/**
+ * Light variants (badges, alerts, light buttons) use the darkest shade for their text, so small
+ * text on the tinted background meets WCAG AA contrast.
+ */
+const variantColorResolver: VariantColorsResolver = (input) => {
+  const resolved = defaultVariantColorsResolver(input);
+  if (input.variant !== 'light') return resolved;
+  const parsed = parseThemeColor({
+    color: input.color || input.theme.primaryColor,
+    theme: input.theme,
+  });
+  if (!parsed.isThemeColor) return resolved;
+  return {
+    ...resolved,
+    background: `var(--mantine-color-${parsed.color}-0)`,
+    hover: `var(--mantine-color-${parsed.color}-1)`,
+    color: `var(--mantine-color-${parsed.color}-9)`,
+  };
+};
+
 export const theme = createTheme({
+  variantColorResolver,
   primaryColor: 'amanah',
   primaryShade: { light: 7, dark: 5 },
   colors: { amanah },
@@ -35,7 +63,7 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': t.colors.gray[7] ?? '#495057',
-    '--mantine-color-placeholder': t.colors.gray[6] ?? '#868e96',
+    '--mantine-color-placeholder': '#6b7177',
   },
   dark: {},
 });

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.js';
 import { newId } from '../../db/columns.js';
 import type { Grant } from '../access/actor.js';
@@ -254,5 +254,7 @@ export async function ensureDemoTenant(
       data: { units: ids.units.size, employees: ids.employees.size },
     });
   });
+  // Fresh statistics after the bulk load, so the planner does not guess on an empty history.
+  await database.unsafeOwnerDb.execute(sql`analyze`);
   return { created: true, tenantId, logins: demoLogins() };
 }

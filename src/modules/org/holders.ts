@@ -39,7 +39,7 @@ interface HolderRow {
 /**
  * Holders on `date` of many positions at once, keyed by position id, in one query. The rule of
  * who wins when an acting official and a definitif holder overlap lives in the SQL function
- * position_holders_on (migration 0002); pickHolder states the same rule in TypeScript and a test
+ * position_holder_on (migration 0002); pickHolder states the same rule in TypeScript and a test
  * keeps the two in agreement.
  */
 export async function holdersOn(
@@ -52,10 +52,11 @@ export async function holdersOn(
   if (positionIds.length === 0) return result;
   const rows = await queryRows<HolderRow>(
     tx,
-    sql`select h.position_id, h.assignment_id, h.kind, h.start_date::text as start_date,
+    sql`select q.position_id, h.assignment_id, h.kind, h.start_date::text as start_date,
                h.end_date::text as end_date, e.id as employee_id, e.nip, e.front_title, e.name,
                e.back_title, e.grade
-          from position_holders_on(${tenantId}, ${date}::date, ${sql.param([...positionIds])}::uuid[]) h
+          from unnest(${sql.param([...positionIds])}::uuid[]) as q(position_id)
+         cross join lateral position_holder_on(${tenantId}, q.position_id, ${date}::date) h
           join employees e on e.tenant_id = ${tenantId} and e.id = h.employee_id`,
   );
   for (const r of rows) {

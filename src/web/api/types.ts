@@ -18,7 +18,13 @@ export interface Session {
     isPlatformAdmin: boolean;
     roles: { role: string; unitId: string | null }[];
   };
-  tenant: { id: string; name: string; shortName: string; timeZone: string; hasLogo: boolean } | null;
+  tenant: {
+    id: string;
+    name: string;
+    shortName: string;
+    timeZone: string;
+    hasLogo: boolean;
+  } | null;
   csrfToken: string | null;
   mfaState: MfaState;
   mustChangePassword: boolean;
@@ -203,22 +209,28 @@ export type RoleName =
   | 'evaluator'
   | 'viewer';
 
-/** A user as the users API sends it; optional fields are read defensively. */
+/** A user as the users API sends it. */
 export interface User {
   id: string;
   username: string;
   displayName: string;
-  employeeId: string | null;
-  employeeName?: string | null;
   status: 'active' | 'disabled';
-  locked?: boolean;
-  lockedUntil?: string | null;
-  totpEnabled?: boolean;
-  lastLoginAt?: string | null;
-  mustChangePassword?: boolean;
-  roles: { id: string; role: RoleName; unitId: string | null; unitName?: string | null }[];
+  locked: boolean;
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+  totpEnabled: boolean;
+  mustChangePassword: boolean;
+  employee: { id: string; nip: string | null; fullName: string } | null;
+  roles: {
+    id: string;
+    role: RoleName;
+    unitId: string | null;
+    unitName: string | null;
+    permissions: Permissions;
+  }[];
   version: number;
-  permissions?: Permissions;
+  createdAt: string;
+  permissions: Permissions;
 }
 
 export interface TotpSetup {
@@ -230,9 +242,11 @@ export interface TotpSetup {
 export interface ApiToken {
   id: string;
   name: string;
+  prefix: string;
   scopes: ('read' | 'write')[];
   createdAt: string;
   expiresAt: string | null;
-  lastUsedAt?: string | null;
-  revokedAt?: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  active: boolean;
 }

@@ -41,7 +41,8 @@ export function PageHeader({
                   key={`${crumb.to}-${crumb.label}`}
                   component={Link}
                   to={crumb.to}
-                  params={crumb.params}
+                  // Crumbs are built from route paths by the pages; params match those paths.
+                  params={crumb.params as never}
                   size="sm"
                 >
                   {crumb.label}

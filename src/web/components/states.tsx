@@ -1,11 +1,27 @@
-import { Alert, Button, Center, Group, Loader, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  Group,
+  Loader,
+  Skeleton,
+  Stack,
+  Text,
+  ThemeIcon,
+} from '@mantine/core';
 import { IconAlertTriangle, IconInbox, IconRefresh } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { ApiError, errorMessage } from '../api/client.js';
 import { common } from '../strings.js';
 
 /** Placeholder rows while a list or page loads. */
-export function LoadingRows({ rows = 5, label = common.loading }: { rows?: number; label?: string }) {
+export function LoadingRows({
+  rows = 5,
+  label = common.loading,
+}: {
+  rows?: number;
+  label?: string;
+}) {
   return (
     <Stack gap="xs" aria-busy="true" aria-label={label}>
       {Array.from({ length: rows }, (_, i) => (
@@ -60,7 +76,12 @@ export function ErrorAlert({
               </Button>
             )}
             {conflict && (
-              <Button size="xs" variant="white" color="red" onClick={() => window.location.reload()}>
+              <Button
+                size="xs"
+                variant="white"
+                color="red"
+                onClick={() => window.location.reload()}
+              >
                 {common.reload}
               </Button>
             )}

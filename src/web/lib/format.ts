@@ -45,7 +45,10 @@ export function formatDate(value: string | null | undefined, timeZone = defaultT
 }
 
 /** "23 Nov 2026 07.08 WITA": a moment in the Pemda's time zone. */
-export function formatDateTime(value: string | null | undefined, timeZone = defaultTimeZone): string {
+export function formatDateTime(
+  value: string | null | undefined,
+  timeZone = defaultTimeZone,
+): string {
   if (!value) return '–';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;

@@ -57,41 +57,13 @@ interface DetailRow {
 }
 
 /*
- * The unit page is the hottest read of the organisation (and the benchmarked one), so it is one
- * statement: the unit, its breadcrumb, its active children, its positions and the active head
- * positions of the children, and who holds each of them on the date (position_holders_on).
+ * The unit page is the hottest read of the organisation (and the benchmarked one): one call of
+ * the SQL function unit_detail (migration 0004, where its query can be read), which returns the
+ * unit, its breadcrumb, its active children, its positions and the children's head positions,
+ * and who holds each of them on the date (position_holder_on). PL/pgSQL keeps its plan.
  */
-const detailSql = (tenantId: string, id: string, date: string) => sql`
-  with u as (
-    select id, parent_id, path, name, short_name, type, level, code, sort_order, archived_at, version
-      from units where tenant_id = ${tenantId} and id = ${id}
-  ), kids as (
-    select id, parent_id, path, name, short_name, type, level, code, sort_order, archived_at, version
-      from units where tenant_id = ${tenantId} and parent_id = ${id} and archived_at is null
-  ), pos as (
-    select id, unit_id, title, kind, heads_unit, superior_position_id, archived_at, version
-      from positions
-     where tenant_id = ${tenantId}
-       and (unit_id = ${id}
-            or (heads_unit and archived_at is null and unit_id in (select id from kids)))
-  ), holders as (
-    select h.position_id, h.assignment_id, h.kind, h.start_date::text as start_date,
-           h.end_date::text as end_date, e.id as employee_id, e.nip, e.front_title, e.name,
-           e.back_title, e.grade
-      from position_holders_on(${tenantId}, ${date}::date, array(select id from pos)) h
-      join employees e on e.tenant_id = ${tenantId} and e.id = h.employee_id
-  )
-  select
-    (select row_to_json(u) from u) as unit,
-    (select coalesce(json_agg(json_build_object('id', a.id, 'name', a.name)
-                              order by array_position(u.path, a.id)), '[]'::json)
-       from units a, u where a.tenant_id = ${tenantId} and a.id = any(u.path) and a.id <> u.id)
-      as ancestors,
-    (select coalesce(json_agg(k order by k.sort_order, k.code, k.name), '[]'::json) from kids k)
-      as children,
-    (select coalesce(json_agg(p order by p.archived_at nulls first, p.heads_unit desc, p.title),
-                     '[]'::json) from pos p) as positions,
-    (select coalesce(json_agg(h), '[]'::json) from holders h) as holders`;
+const detailSql = (tenantId: string, id: string, date: string) =>
+  sql`select unit_detail(${tenantId}, ${id}, ${date}::date) as detail`;
 
 function toHolder(h: HolderJson): HolderInfo {
   return {
@@ -115,7 +87,8 @@ function toHolder(h: HolderJson): HolderInfo {
 /** One unit with its breadcrumb, direct children, positions and their holders on `date`. */
 export async function getUnit(ctx: TenantContext, id: string, date: string) {
   assertCan(ctx.actor, 'org.read');
-  const [row] = await queryRows<DetailRow>(ctx.tx, detailSql(ctx.tenantId, id, date));
+  const [result] = await queryRows<{ detail: DetailRow }>(ctx.tx, detailSql(ctx.tenantId, id, date));
+  const row = result?.detail;
   const unit = row?.unit;
   if (!row || !unit) throw notFound('Unit');
   const holders = new Map(row.holders.map((h) => [h.position_id, toHolder(h)]));

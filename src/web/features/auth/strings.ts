@@ -22,7 +22,8 @@ export const authStrings = {
   totpIntro: 'Buka aplikasi autentikator di ponsel Anda dan masukkan kode 6 angka untuk Amanah.',
   totpCode: 'Kode autentikator',
   recoveryCode: 'Kode pemulihan',
-  recoveryIntro: 'Masukkan salah satu kode pemulihan yang Anda simpan saat mengaktifkan verifikasi dua langkah. Setiap kode hanya dapat dipakai sekali.',
+  recoveryIntro:
+    'Masukkan salah satu kode pemulihan yang Anda simpan saat mengaktifkan verifikasi dua langkah. Setiap kode hanya dapat dipakai sekali.',
   useRecovery: 'Tidak bisa membuka aplikasi? Pakai kode pemulihan',
   useTotp: 'Pakai kode dari aplikasi autentikator',
   verify: 'Verifikasi',
@@ -33,7 +34,8 @@ export const authStrings = {
   enrolTitle: 'Aktifkan verifikasi dua langkah',
   enrolRequired:
     'Pemda Anda mewajibkan verifikasi dua langkah untuk akun ini. Aktifkan sekarang untuk melanjutkan.',
-  enrolStep1: '1. Pindai kode QR ini dengan aplikasi autentikator (Google Authenticator, Microsoft Authenticator, Aegis, atau sejenisnya).',
+  enrolStep1:
+    '1. Pindai kode QR ini dengan aplikasi autentikator (Google Authenticator, Microsoft Authenticator, Aegis, atau sejenisnya).',
   enrolManual: 'Tidak bisa memindai? Masukkan kunci ini secara manual:',
   enrolStep2: '2. Masukkan kode 6 angka yang muncul di aplikasi.',
   enrolSubmit: 'Aktifkan',
@@ -46,8 +48,7 @@ export const authStrings = {
   recoveryDone: 'Saya sudah menyimpan kode ini, lanjutkan',
   // password change
   changeTitle: 'Ganti kata sandi',
-  changeRequired:
-    'Demi keamanan, ganti kata sandi sementara Anda sebelum mulai bekerja.',
+  changeRequired: 'Demi keamanan, ganti kata sandi sementara Anda sebelum mulai bekerja.',
   currentPassword: 'Kata sandi saat ini',
   newPassword: 'Kata sandi baru',
   confirmPassword: 'Ulangi kata sandi baru',

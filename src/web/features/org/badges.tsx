@@ -2,11 +2,24 @@ import { Badge, Group, Text } from '@mantine/core';
 import type { Holder, UnitLevel } from '../../api/types.js';
 import { common } from '../../strings.js';
 
+// Explicit text/background pairs: all meet WCAG AA contrast (4.5:1) at badge size.
+const levelColors = {
+  eselon_2: { bg: 'amanah.0', c: 'amanah.8' },
+  eselon_3: { bg: 'cyan.0', c: 'cyan.9' },
+  eselon_4: { bg: 'gray.1', c: 'gray.8' },
+} as const;
+
 export function LevelBadge({ level }: { level: UnitLevel | null }) {
   if (!level) return null;
-  const color = level === 'eselon_2' ? 'amanah' : level === 'eselon_3' ? 'cyan' : 'gray';
   return (
-    <Badge variant="light" color={color} size="sm" style={{ flexShrink: 0 }}>
+    <Badge
+      variant="light"
+      size="sm"
+      bg={levelColors[level].bg}
+      c={levelColors[level].c}
+      miw="max-content"
+      style={{ flexShrink: 0 }}
+    >
       {common.levels[level]}
     </Badge>
   );
@@ -16,7 +29,7 @@ export function LevelBadge({ level }: { level: UnitLevel | null }) {
 export function KindBadge({ kind }: { kind: Holder['kind'] }) {
   if (kind === 'definitif') return null;
   return (
-    <Badge variant="filled" color="orange.8" size="sm" style={{ flexShrink: 0 }}>
+    <Badge variant="filled" color="#b4400a" size="sm" miw="max-content" style={{ flexShrink: 0 }}>
       {common.assignmentKinds[kind]}
     </Badge>
   );
@@ -24,7 +37,7 @@ export function KindBadge({ kind }: { kind: Holder['kind'] }) {
 
 export function VacantBadge() {
   return (
-    <Badge variant="outline" color="red.8" size="sm" style={{ flexShrink: 0 }}>
+    <Badge variant="outline" color="red.9" size="sm" miw="max-content" style={{ flexShrink: 0 }}>
       {common.vacant}
     </Badge>
   );

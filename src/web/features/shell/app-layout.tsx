@@ -15,7 +15,7 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Notifications } from '@mantine/notifications';
 import {
   IconApi,
@@ -28,8 +28,8 @@ import {
   IconSettings,
   IconShieldLock,
   IconSitemap,
-  IconUsers,
   IconUserShield,
+  IconUsers,
 } from '@tabler/icons-react';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import 'dayjs/locale/id';
@@ -51,11 +51,36 @@ interface NavItem {
 
 const tenantNav: NavItem[] = [
   { to: '/', label: t.nav.home, icon: <IconHome size={18} aria-hidden />, exact: true },
-  { to: '/organisasi', label: t.nav.org, icon: <IconSitemap size={18} aria-hidden />, capability: 'readOrg' },
-  { to: '/pegawai', label: t.nav.employees, icon: <IconUsers size={18} aria-hidden />, capability: 'readOrg' },
-  { to: '/pengguna', label: t.nav.users, icon: <IconUserShield size={18} aria-hidden />, capability: 'manageUsers' },
-  { to: '/audit', label: t.nav.audit, icon: <IconListDetails size={18} aria-hidden />, capability: 'readAudit' },
-  { to: '/pengaturan', label: t.nav.tenant, icon: <IconSettings size={18} aria-hidden />, capability: 'manageTenant' },
+  {
+    to: '/organisasi',
+    label: t.nav.org,
+    icon: <IconSitemap size={18} aria-hidden />,
+    capability: 'readOrg',
+  },
+  {
+    to: '/pegawai',
+    label: t.nav.employees,
+    icon: <IconUsers size={18} aria-hidden />,
+    capability: 'readOrg',
+  },
+  {
+    to: '/pengguna',
+    label: t.nav.users,
+    icon: <IconUserShield size={18} aria-hidden />,
+    capability: 'manageUsers',
+  },
+  {
+    to: '/audit',
+    label: t.nav.audit,
+    icon: <IconListDetails size={18} aria-hidden />,
+    capability: 'readAudit',
+  },
+  {
+    to: '/pengaturan',
+    label: t.nav.tenant,
+    icon: <IconSettings size={18} aria-hidden />,
+    capability: 'manageTenant',
+  },
 ];
 
 const platformNav: NavItem[] = [
@@ -68,6 +93,8 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const signOut = useSignOut();
+  // On a phone the closed menu slides off-screen; also hide it from keyboards and screen readers.
+  const isPhone = useMediaQuery('(max-width: 48em)') ?? false;
 
   // Close the phone menu after navigating.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on path change only
@@ -107,9 +134,25 @@ export function AppLayout() {
                 size="sm"
                 aria-label={opened ? t.closeMenu : t.openMenu}
               />
-              <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 10, textDecoration: 'none', color: 'inherit', minWidth: 0 }}>
+              <Link
+                to="/"
+                style={{
+                  display: 'flex',
+                  alignItems: 'center',
+                  gap: 10,
+                  textDecoration: 'none',
+                  color: 'inherit',
+                  minWidth: 0,
+                }}
+              >
                 {session.tenant?.hasLogo ? (
-                  <Image src="/api/tenant/logo" alt={`${t.logoAlt} ${session.tenant.name}`} h={36} w="auto" fit="contain" />
+                  <Image
+                    src="/api/tenant/logo"
+                    alt={`${t.logoAlt} ${session.tenant.name}`}
+                    h={36}
+                    w="auto"
+                    fit="contain"
+                  />
                 ) : (
                   <BrandMark size={34} />
                 )}
@@ -144,24 +187,45 @@ export function AppLayout() {
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Label>{session.user.username}</Menu.Label>
-                <Menu.Item component={Link} to="/akun/kata-sandi" leftSection={<IconKey size={16} aria-hidden />}>
+                <Menu.Item
+                  component={Link}
+                  to="/akun/kata-sandi"
+                  leftSection={<IconKey size={16} aria-hidden />}
+                >
                   {t.changePassword}
                 </Menu.Item>
-                <Menu.Item component={Link} to="/akun/dua-langkah" leftSection={<IconShieldLock size={16} aria-hidden />}>
+                <Menu.Item
+                  component={Link}
+                  to="/akun/dua-langkah"
+                  leftSection={<IconShieldLock size={16} aria-hidden />}
+                >
                   {t.totp}
                 </Menu.Item>
-                <Menu.Item component={Link} to="/akun/token" leftSection={<IconApi size={16} aria-hidden />}>
+                <Menu.Item
+                  component={Link}
+                  to="/akun/token"
+                  leftSection={<IconApi size={16} aria-hidden />}
+                >
                   {t.tokens}
                 </Menu.Item>
                 <Menu.Divider />
-                <Menu.Item color="red" leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void signOut()}>
+                <Menu.Item
+                  color="red"
+                  leftSection={<IconLogout size={16} aria-hidden />}
+                  onClick={() => void signOut()}
+                >
                   {t.signOut}
                 </Menu.Item>
               </Menu.Dropdown>
             </Menu>
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="sm" aria-label={t.navLabel} component="nav">
+        <AppShell.Navbar
+          p="sm"
+          aria-label={t.navLabel}
+          component="nav"
+          style={isPhone && !opened ? { visibility: 'hidden' } : undefined}
+        >
           <AppShell.Section grow component={ScrollArea}>
             <Stack gap={4}>
               {items.map((item) => (

@@ -1,0 +1,33 @@
+export const platformStrings = {
+  title: 'Pemda',
+  description:
+    'Pemda yang dilayani instalasi ini. Data setiap Pemda terpisah sepenuhnya dari Pemda lain.',
+  add: 'Tambah Pemda',
+  addTitle: 'Tambah Pemda baru',
+  name: 'Nama Pemda',
+  namePlaceholder: 'contoh: Pemerintah Kabupaten Contoh',
+  shortName: 'Nama singkat',
+  shortNamePlaceholder: 'contoh: Kab. Contoh',
+  type: 'Jenis',
+  regionCode: 'Kode wilayah Kemendagri',
+  regionCodeHelp: 'Dua angka untuk provinsi (71) atau provinsi.kabupaten/kota (71.74).',
+  regionCodeInvalid: 'Format kode wilayah: 71 atau 71.74',
+  timeZone: 'Zona waktu',
+  adminSection: 'Admin Pemda pertama',
+  adminHelp:
+    'Akun ini dapat mengelola organisasi, pegawai, dan pengguna Pemda. Ia diminta mengganti kata sandi saat pertama masuk.',
+  adminUsername: 'Nama pengguna admin',
+  adminDisplayName: 'Nama lengkap admin',
+  adminPassword: 'Kata sandi sementara',
+  adminPasswordHelp:
+    'Minimal 10 karakter, memuat huruf dan angka. Sampaikan secara aman kepada admin.',
+  required: 'Wajib diisi',
+  created: 'Pemda berhasil dibuat',
+  emptyTitle: 'Belum ada Pemda',
+  emptyBody: 'Tambahkan Pemda pertama beserta admin-nya dengan tombol "Tambah Pemda".',
+  createdAt: 'Dibuat',
+  zone: 'Zona',
+  status: 'Status',
+  active: 'Aktif',
+  archived: 'Diarsipkan',
+} as const;

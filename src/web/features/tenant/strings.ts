@@ -1,0 +1,41 @@
+export const tenantStrings = {
+  title: 'Pengaturan Pemda',
+  description: 'Identitas Pemda, zona waktu, logo, dan aturan keamanan akun.',
+  identity: 'Identitas',
+  name: 'Nama Pemda',
+  namePlaceholder: 'contoh: Pemerintah Kota Contoh',
+  shortName: 'Nama singkat',
+  shortNamePlaceholder: 'contoh: Kota Contoh',
+  timeZone: 'Zona waktu',
+  timeZoneHelp: 'Semua tanggal dan jam di aplikasi ditampilkan dalam zona waktu ini.',
+  type: 'Jenis',
+  regionCode: 'Kode wilayah (Kemendagri)',
+  logo: 'Logo',
+  logoHelp: 'PNG, JPEG, atau SVG, paling besar 200 KB. Tampil di kepala halaman dan dokumen.',
+  logoChoose: 'Pilih berkas logo',
+  logoRemove: 'Hapus logo',
+  logoTooBig: 'Berkas logo lebih dari 200 KB. Perkecil gambarnya lalu coba lagi.',
+  logoWrongType: 'Logo harus berupa berkas PNG, JPEG, atau SVG.',
+  logoNone: 'Belum ada logo.',
+  logoAlt: 'Logo Pemda',
+  security: 'Keamanan',
+  requireTotpForAdmins: 'Wajibkan verifikasi dua langkah untuk admin Pemda',
+  requireTotpForAdminsHelp:
+    'Admin yang belum mengaktifkan aplikasi autentikator diminta mengaktifkannya saat masuk berikutnya.',
+  requireTotpForSigners: 'Wajibkan verifikasi dua langkah untuk penanda tangan',
+  requireTotpForSignersHelp:
+    'Berlaku untuk Kepala Daerah dan pimpinan unit yang menandatangani Perjanjian Kinerja.',
+  saved: 'Pengaturan Pemda tersimpan',
+} as const;
+
+export const timeZoneOptions = [
+  { value: 'Asia/Jakarta', label: 'WIB: Waktu Indonesia Barat (UTC+7)' },
+  { value: 'Asia/Makassar', label: 'WITA: Waktu Indonesia Tengah (UTC+8)' },
+  { value: 'Asia/Jayapura', label: 'WIT: Waktu Indonesia Timur (UTC+9)' },
+];
+
+export const tenantTypeLabels: Record<string, string> = {
+  provinsi: 'Provinsi',
+  kabupaten: 'Kabupaten',
+  kota: 'Kota',
+};

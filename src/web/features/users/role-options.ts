@@ -1,0 +1,3 @@
+import { common } from '../../strings.js';
+
+export const roleOptions = Object.entries(common.roles).map(([value, label]) => ({ value, label }));
