@@ -76,6 +76,20 @@ function help(args: string[], io: CliIo): number {
   return EXIT_OK;
 }
 
+/** Network refusals, unknown hosts, bad credentials or a missing database (28P01, 3D000). */
+function isConnectionError(error: unknown): boolean {
+  if (!(error instanceof Error) || !('code' in error)) return false;
+  return [
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    '28P01',
+    '28000',
+    '3D000',
+  ].includes(String(error.code));
+}
+
 /** Runs `amanah <argv…>` and returns the exit code; never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
@@ -112,7 +126,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`Gagal: ${known.message}`);
       return EXIT_FAILED;
     }
-    io.err(`Gagal: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(
+      isConnectionError(error)
+        ? `Tidak dapat terhubung ke basis data (periksa DATABASE_URL): ${message}`
+        : `Gagal: ${message}`,
+    );
     return EXIT_FAILED;
   }
 }

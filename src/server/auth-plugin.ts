@@ -33,6 +33,8 @@ export interface RequestAuth {
 declare module 'fastify' {
   interface FastifyRequest {
     auth: RequestAuth | null;
+    /** A session cookie came with the request but its session has ended (public routes). */
+    sessionEnded: boolean;
   }
   interface FastifyContextConfig {
     access?: RouteAccess;
@@ -97,6 +99,7 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply): Promi
       };
     } else {
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      request.sessionEnded = true;
       if (access !== 'public') throw sessionExpired();
     }
   }
@@ -147,6 +150,7 @@ function checkOrigin(request: FastifyRequest): void {
 
 export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('auth', null);
+  app.decorateRequest('sessionEnded', false);
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
     checkOrigin(request);

@@ -6,8 +6,9 @@ import { defaultTimeZone } from './lib/format.js';
 /** The signed-in session, or null when nobody is signed in. */
 async function fetchSession(): Promise<Session | null> {
   try {
-    const session = await api.get<Session>('/api/auth/session');
-    setCsrfToken(session.csrfToken);
+    // The server answers null (200) when nobody is signed in.
+    const session = await api.get<Session | null>('/api/auth/session');
+    setCsrfToken(session?.csrfToken ?? null);
     return session;
   } catch (error) {
     if (error instanceof ApiError && signedOutCodes.has(error.code)) {

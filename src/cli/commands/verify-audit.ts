@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { desc, eq, isNull, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client.js';
+import { readMigrations } from '../../db/migrate.js';
 import { type ChainBreak, PLATFORM_CHAIN } from '../../modules/audit/hash-chain.js';
 import { auditEvents } from '../../modules/audit/schema.js';
 import { verifyChain } from '../../modules/audit/verify-chain.js';
@@ -87,10 +88,17 @@ export async function verifyAudit(
   io: CliIo,
   tenantRef?: string,
 ): Promise<number> {
+  // The audit tables come with the first migration; later ones do not change what is verified,
+  // so a database a release behind is still checked (with a warning), an empty one is not.
   const pending = await pendingMigrations(database);
-  if (pending.length > 0) {
-    io.err(`Basis data belum dimigrasi (${pending.join(', ')}). Jalankan: amanah migrate`);
+  if (pending.includes(readMigrations()[0]?.name ?? '')) {
+    io.err('Basis data belum dimigrasi (belum ada tabel log audit). Jalankan: amanah migrate');
     return EXIT_FAILED;
+  }
+  if (pending.length > 0) {
+    io.err(
+      `Peringatan: migrasi belum diterapkan (${pending.join(', ')}); jalankan amanah migrate.`,
+    );
   }
   let chains: (TenantRef | null)[];
   if (tenantRef !== undefined) {

@@ -1,14 +1,22 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import { newId } from '../../db/columns.js';
-import type { Actor } from '../access/actor.js';
 import type { AuditAction } from './actions.js';
 import { GENESIS_HASH, hashEvent, PLATFORM_CHAIN } from './hash-chain.js';
 import { auditEvents } from './schema.js';
 
+/** The actor of events written by the system itself (demo seed, CLI set-up). */
+export interface AuditActor {
+  userId: string | null;
+  username: string;
+}
+
+export const SYSTEM_ACTOR: AuditActor = { userId: null, username: 'sistem' };
+
 export interface AuditInput {
   tenantId: string | null;
-  actor: Pick<Actor, 'userId' | 'username'> | null;
+  /** Who acted; null for an unknown sign-in name; SYSTEM_ACTOR for the system itself. */
+  actor: AuditActor | null;
   action: AuditAction;
   entityType: string;
   entityId?: string | null;

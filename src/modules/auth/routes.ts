@@ -6,7 +6,7 @@ import { capabilities } from '../access/policy.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { tenants } from '../tenants/schema.js';
 import { changePassword } from './change-password.js';
-import { destroySession } from './sessions.js';
+import { destroySession, sessionExpired } from './sessions.js';
 import { signIn } from './sign-in.js';
 
 const tags = ['autentikasi'];
@@ -109,15 +109,18 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/auth/session',
     {
-      config: { access: 'session' },
+      config: { access: 'public' },
       schema: {
         tags,
-        summary: 'Sesi saat ini, peran, dan kemampuan pengguna',
-        response: { 200: sessionSchema },
+        summary: 'Sesi saat ini, peran, dan kemampuan pengguna (null bila belum masuk)',
+        response: { 200: sessionSchema.nullable() },
       },
     },
     async (request) => {
-      const auth = requireAuth(request);
+      const auth = request.auth;
+      // Never signed in: null. Signed in but the session ended: say so, the page tells the user.
+      if (!auth && request.sessionEnded) throw sessionExpired();
+      if (!auth) return null;
       const { actor } = auth;
       let tenant: z.infer<typeof sessionSchema>['tenant'] = null;
       if (actor.tenantId) {

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.js';
 import { newId } from '../../db/columns.js';
 import type { Grant } from '../access/actor.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit, SYSTEM_ACTOR } from '../audit/record-audit.js';
 import type { Role } from '../auth/schema.js';
 import { users } from '../auth/schema.js';
 import { createUser } from '../auth/users/create-user.js';
@@ -210,7 +210,7 @@ export async function ensureDemoTenant(
       .from(users)
       .where(eq(users.username, 'platform'));
     if (!platform) {
-      await createUser(tx, null, {
+      await createUser(tx, SYSTEM_ACTOR, {
         tenantId: null,
         username: 'platform',
         displayName: 'Admin Platform',
@@ -218,7 +218,7 @@ export async function ensureDemoTenant(
         skipStrengthCheck: true,
       });
     }
-    return createTenant(tx, null, {
+    return createTenant(tx, SYSTEM_ACTOR, {
       name: org.tenant.name,
       shortName: org.tenant.shortName,
       type: org.tenant.type,
@@ -235,7 +235,7 @@ export async function ensureDemoTenant(
         { role: account.role, unitId: scope ? ids.units.get(scope.key)! : null },
       ];
       const personKey = account.person?.(org, ids) ?? null;
-      await createUser(tx, null, {
+      await createUser(tx, SYSTEM_ACTOR, {
         tenantId,
         username: account.username,
         displayName: account.displayName,
@@ -247,7 +247,7 @@ export async function ensureDemoTenant(
     }
     await recordAudit(tx, {
       tenantId,
-      actor: null,
+      actor: SYSTEM_ACTOR,
       action: 'demo.seed',
       entityType: 'tenant',
       entityId: tenantId,

@@ -189,6 +189,7 @@ export const assignmentSchema = z.object({
   endDate: z.string().nullable(),
   decreeNumber: z.string().nullable(),
   version: z.number(),
+  permissions: permissionsSchema,
 });
 export const createAssignmentBody = z
   .strictObject({

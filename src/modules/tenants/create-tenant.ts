@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
 import { newId } from '../../db/columns.js';
-import type { Actor } from '../access/actor.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { type AuditActor, recordAudit } from '../audit/record-audit.js';
 import { tenants } from './schema.js';
 import { tenantSettingsSchema } from './settings.js';
 import type { createTenantBody } from './tenant-schemas.js';
@@ -13,7 +12,7 @@ import type { createTenantBody } from './tenant-schemas.js';
  */
 export async function createTenant(
   tx: Tx,
-  actor: Pick<Actor, 'userId' | 'username'> | null,
+  actor: AuditActor | null,
   input: z.infer<typeof createTenantBody>,
   ip: string | null = null,
 ): Promise<string> {

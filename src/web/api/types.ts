@@ -117,6 +117,7 @@ export interface AssignmentRow {
   endDate: string | null;
   decreeNumber: string | null;
   version: number;
+  permissions: { update: boolean; delete: boolean };
 }
 
 export interface PositionDetail extends Position {

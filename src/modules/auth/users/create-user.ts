@@ -1,8 +1,8 @@
 import type { Tx } from '../../../db/client.js';
 import { newId } from '../../../db/columns.js';
 import { AppError } from '../../../shared/errors.js';
-import type { Actor, Grant } from '../../access/actor.js';
-import { recordAudit } from '../../audit/record-audit.js';
+import type { Grant } from '../../access/actor.js';
+import { type AuditActor, recordAudit } from '../../audit/record-audit.js';
 import { assertPasswordStrength, hashPassword } from '../passwords.js';
 import { roleGrants, users } from '../schema.js';
 
@@ -26,7 +26,7 @@ export const usernamePattern = /^[a-z0-9][a-z0-9._-]{2,63}$/;
  */
 export async function createUser(
   tx: Tx,
-  actor: Pick<Actor, 'userId' | 'username'> | null,
+  actor: AuditActor | null,
   input: CreateUserInput,
   ip: string | null = null,
 ): Promise<string> {

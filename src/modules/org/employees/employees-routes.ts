@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTenant } from '../../../server/auth-plugin.js';
 import type { TenantContext } from '../../access/context.js';
-import { assertCan } from '../../access/policy.js';
+import { assertCan, canCreateEmployee } from '../../access/policy.js';
 import { todayIn } from '../holders.js';
 import {
   createEmployeeBody,
@@ -49,18 +49,20 @@ export const employeeRoutes: FastifyPluginAsyncZod = async (app) => {
             total: z.number(),
             page: z.number(),
             pageSize: z.number(),
+            permissions: z.object({ create: z.boolean() }),
           }),
         },
       },
     },
     async (request) =>
-      inTenant(request, (ctx) =>
-        searchEmployees(ctx, {
+      inTenant(request, async (ctx) => ({
+        ...(await searchEmployees(ctx, {
           ...request.query,
           includeArchived: request.query.includeArchived === 'true',
           date: todayIn(ctx.actor.timeZone),
-        }),
-      ),
+        })),
+        permissions: { create: canCreateEmployee(ctx.actor) },
+      })),
   );
 
   app.get(

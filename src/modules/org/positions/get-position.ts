@@ -24,6 +24,7 @@ export async function getPosition(ctx: TenantContext, id: string, date: string) 
       .orderBy(desc(assignments.startDate)),
   ]);
   const archived = position.archivedAt !== null;
+  const permissions = positionPermissions(ctx.actor, { unitPath: position.unitPath, archived });
   return {
     id: position.id,
     unitId: position.unitId,
@@ -53,7 +54,8 @@ export async function getPosition(ctx: TenantContext, id: string, date: string) 
       endDate: a.endDate,
       decreeNumber: a.decreeNumber,
       version: a.version,
+      permissions: { update: permissions.assign, delete: permissions.assign },
     })),
-    permissions: positionPermissions(ctx.actor, { unitPath: position.unitPath, archived }),
+    permissions,
   };
 }

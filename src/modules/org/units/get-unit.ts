@@ -87,7 +87,10 @@ function toHolder(h: HolderJson): HolderInfo {
 /** One unit with its breadcrumb, direct children, positions and their holders on `date`. */
 export async function getUnit(ctx: TenantContext, id: string, date: string) {
   assertCan(ctx.actor, 'org.read');
-  const [result] = await queryRows<{ detail: DetailRow }>(ctx.tx, detailSql(ctx.tenantId, id, date));
+  const [result] = await queryRows<{ detail: DetailRow }>(
+    ctx.tx,
+    detailSql(ctx.tenantId, id, date),
+  );
   const row = result?.detail;
   const unit = row?.unit;
   if (!row || !unit) throw notFound('Unit');

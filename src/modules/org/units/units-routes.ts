@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTenant } from '../../../server/auth-plugin.js';
+import { can } from '../../access/policy.js';
 import { todayIn } from '../holders.js';
 import {
   createUnitBody,
@@ -33,7 +34,12 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
           includeArchived: z.enum(['true', 'false']).default('false'),
           date: isoDate.optional(),
         }),
-        response: { 200: z.object({ items: z.array(unitSummarySchema) }) },
+        response: {
+          200: z.object({
+            items: z.array(unitSummarySchema),
+            permissions: z.object({ createRoot: z.boolean() }),
+          }),
+        },
       },
     },
     async (request) => {
@@ -43,6 +49,7 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
           includeArchived: includeArchived === 'true',
           date: date ?? todayIn(ctx.actor.timeZone),
         }),
+        permissions: { createRoot: can(ctx.actor, 'org.write') },
       }));
     },
   );

@@ -18,7 +18,6 @@ import type { Employee, Paged } from '../../api/types.js';
 import { PageHeader } from '../../components/page.js';
 import { EmptyState, ErrorAlert, LoadingRows } from '../../components/states.js';
 import { formatNip, formatNumber } from '../../lib/format.js';
-import { useCan } from '../../session.js';
 import { common } from '../../strings.js';
 import { EmployeeFormModal } from './employee-form.js';
 import { employeeStrings as t } from './strings.js';
@@ -26,7 +25,6 @@ import { employeeStrings as t } from './strings.js';
 const pageSize = 20;
 
 export function EmployeesPage() {
-  const canManage = useCan('manageOrg');
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text.trim(), 300);
   // The page number belongs to one search: a new search starts again at page 1.
@@ -37,9 +35,15 @@ export function EmployeesPage() {
 
   const list = useQuery({
     queryKey: ['employees', { q, page, pageSize }],
-    queryFn: () => api.get<Paged<Employee>>('/api/employees', { q, page, pageSize }),
+    queryFn: () =>
+      api.get<Paged<Employee> & { permissions: { create: boolean } }>('/api/employees', {
+        q,
+        page,
+        pageSize,
+      }),
     placeholderData: keepPreviousData,
   });
+  const canManage = list.data?.permissions.create ?? false;
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / pageSize)) : 1;
 
   return (

@@ -302,7 +302,7 @@ function PositionView({ position }: { position: PositionDetail }) {
                         </Table.Td>
                         {p.assign && (
                           <Table.Td>
-                            {open && (
+                            {open && row.permissions.update && (
                               <Button
                                 size="xs"
                                 variant="default"

@@ -6,7 +6,7 @@ export const unitsQuery = (includeArchived = false) =>
   queryOptions({
     queryKey: ['units', { includeArchived }],
     queryFn: () =>
-      api.get<{ items: UnitSummary[] }>('/api/units', {
+      api.get<{ items: UnitSummary[]; permissions: { createRoot: boolean } }>('/api/units', {
         includeArchived: includeArchived ? 'true' : undefined,
       }),
   });

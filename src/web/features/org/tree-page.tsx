@@ -8,7 +8,6 @@ import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/page.js';
 import { EmptyState, ErrorAlert, LoadingRows } from '../../components/states.js';
 import { formatNumber } from '../../lib/format.js';
-import { useCan } from '../../session.js';
 import { common } from '../../strings.js';
 import { HolderLine, LevelBadge, VacantBadge } from './badges.js';
 import { unitsQuery } from './queries.js';
@@ -21,9 +20,9 @@ const route = getRouteApi('/_app/organisasi');
 export function TreePage() {
   const search = route.useSearch();
   const navigate = useNavigate();
-  const canManage = useCan('manageOrg');
   const [showArchived, setShowArchived] = useState(false);
   const units = useQuery(unitsQuery(showArchived));
+  const canManage = units.data?.permissions.createRoot ?? false;
   const [text, setText] = useState(search.cari ?? '');
   const [debounced] = useDebouncedValue(text, 200);
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
