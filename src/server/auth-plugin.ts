@@ -28,6 +28,8 @@ export interface RequestAuth {
   csrfToken: string | null;
   mfaState: MfaState;
   mustChangePassword: boolean;
+  /** tenants.org_version read with the session (null for tokens): keys cached org reads. */
+  orgVersion: number | null;
 }
 
 declare module 'fastify' {
@@ -82,6 +84,7 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply): Promi
       csrfToken: null,
       mfaState: 'passed',
       mustChangePassword: false,
+      orgVersion: null,
     };
     return;
   }
@@ -96,6 +99,7 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply): Promi
         csrfToken: session.csrfToken,
         mfaState: session.mfaState,
         mustChangePassword: session.mustChangePassword,
+        orgVersion: session.orgVersion,
       };
     } else {
       reply.clearCookie(SESSION_COOKIE, { path: '/' });

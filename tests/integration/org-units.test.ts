@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, signIn } from '../helpers/client.js';
 import { testDatabaseKinds } from '../helpers/databases.js';
-import { createTestTenant, createTestUser, TEST_PASSWORD } from '../helpers/factories.js';
+import { createTestTenant, createTestUser, TEST_PASSWORD, validNip } from '../helpers/factories.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 interface Unit {
@@ -111,6 +111,48 @@ describe.each(testDatabaseKinds())('units on %s', (kind) => {
         tx.execute(sql`update units set parent_id = ${below.id} where id = ${top.id}`),
       ),
     ).rejects.toMatchObject({ cause: { code: 'AM001' } });
+  });
+
+  it('a unit page read again after any organisation change shows the change', async () => {
+    const parent = await createUnder(dinas.id, 'Bidang Cache');
+    const first = await admin.get<Unit & { children: { name: string }[] }>(
+      `/api/units/${parent.id}`,
+    );
+    expect(first.body.children).toEqual([]);
+    const again = await admin.get<Unit>(`/api/units/${parent.id}`);
+    expect(again.body).toEqual(first.body);
+    const child = await createUnder(parent.id, 'Seksi Baru', 'eselon_4');
+    const after = await admin.get<Unit & { children: { id: string }[] }>(`/api/units/${parent.id}`);
+    expect(after.body.children.map((c) => c.id)).toEqual([child.id]);
+    // An employee's rename is an organisation change too (the holder's name is on the page).
+    const position = await admin.post<{ id: string }>('/api/positions', {
+      unitId: parent.id,
+      title: 'Kepala Bidang Cache',
+      kind: 'administrator',
+      headsUnit: true,
+    });
+    const employee = await admin.post<{ id: string; version: number }>('/api/employees', {
+      nip: validNip(),
+      name: 'Nama Lama',
+      gender: 'L',
+      employeeType: 'pns',
+      grade: 'III/d',
+    });
+    await admin.post('/api/assignments', {
+      positionId: position.body.id,
+      employeeId: employee.body.id,
+      kind: 'definitif',
+      startDate: '2020-01-01',
+    });
+    type WithHead = { head: { holder: { employee: { fullName: string } } | null } | null };
+    const before = await admin.get<WithHead>(`/api/units/${parent.id}`);
+    expect(before.body.head?.holder?.employee.fullName).toBe('Nama Lama');
+    await admin.patch(`/api/employees/${employee.body.id}`, {
+      version: employee.body.version,
+      name: 'Nama Baru',
+    });
+    const renamed = await admin.get<WithHead>(`/api/units/${parent.id}`);
+    expect(renamed.body.head?.holder?.employee.fullName).toBe('Nama Baru');
   });
 
   it('refuses an edit based on an outdated version', async () => {

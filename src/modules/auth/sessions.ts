@@ -45,6 +45,8 @@ export async function createSession(
 
 export interface ResolvedSession {
   sessionId: string;
+  /** The tenant's organisation version at the start of the request (see tenants.org_version). */
+  orgVersion: number | null;
   csrfToken: string;
   mfaState: MfaState;
   mustChangePassword: boolean;
@@ -60,6 +62,7 @@ interface SessionRow extends Record<string, unknown> {
   user_id: string;
   tenant_id: string | null;
   time_zone: string | null;
+  org_version: string | number | null;
   username: string;
   display_name: string;
   is_platform_admin: boolean;
@@ -87,14 +90,8 @@ export async function resolveSession(
   const id = sha256Hex(token);
   const [row] = await queryRows<SessionRow>(
     database.unsafeOwnerDb,
-    sql`
-    select s.id, s.csrf_token, s.mfa_state, s.last_seen_at, s.expires_at,
-           u.id as user_id, u.tenant_id, t.time_zone, u.username, u.display_name,
-           u.is_platform_admin, u.must_change_password, ${grantsSql} as grants
-      from sessions s
-      join users u on u.id = s.user_id and u.status = 'active'
-      left join tenants t on t.id = u.tenant_id
-     where s.id = ${id} and (u.tenant_id is null or t.archived_at is null)`,
+    // session_lookup (migration 0006): sessions ⋈ users ⋈ tenants + grants, plan kept.
+    sql`select * from session_lookup(${id})`,
   );
   if (!row) return null;
   const now = Date.now();
@@ -114,6 +111,7 @@ export async function resolveSession(
   }
   return {
     sessionId: id,
+    orgVersion: row.org_version === null ? null : Number(row.org_version),
     csrfToken: row.csrf_token,
     mfaState: row.mfa_state,
     mustChangePassword: row.must_change_password,

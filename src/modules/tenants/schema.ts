@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { archivedAt, createdAt, newId, updatedAt, versionColumn } from '../../db/columns.js';
 
 export const tenantTypes = ['provinsi', 'kabupaten', 'kota'] as const;
@@ -20,6 +20,11 @@ export const tenants = pgTable(
     /** Logo as a data: URL (PNG, JPEG or SVG), at most ~200 KB. */
     logo: text('logo'),
     settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * Bumped by a trigger on every change to the tenant's units, positions, employees and
+     * assignments: a cached read of the organisation is valid while this number is unchanged.
+     */
+    orgVersion: bigint('org_version', { mode: 'number' }).notNull().default(0),
     version: versionColumn(),
     archivedAt: archivedAt(),
     createdAt: createdAt(),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../../db/client.js';
 import { notFound } from '../../../shared/errors.js';
+import type { Actor } from '../../access/actor.js';
 import type { TenantContext } from '../../access/context.js';
 import { assertCan, positionPermissions, unitPermissions } from '../../access/policy.js';
 import type { HolderInfo } from '../holders.js';
@@ -48,7 +49,7 @@ interface HolderJson {
   back_title: string | null;
   grade: string | null;
 }
-interface DetailRow {
+export interface UnitDetailRow {
   unit: UnitJson | null;
   ancestors: { id: string; name: string }[];
   children: UnitJson[];
@@ -84,16 +85,26 @@ function toHolder(h: HolderJson): HolderInfo {
   };
 }
 
-/** One unit with its breadcrumb, direct children, positions and their holders on `date`. */
-export async function getUnit(ctx: TenantContext, id: string, date: string) {
+/** Reads the unit detail rows from the database (404 for a unit the tenant cannot see). */
+export async function loadUnitDetail(
+  ctx: TenantContext,
+  id: string,
+  date: string,
+): Promise<UnitDetailRow> {
   assertCan(ctx.actor, 'org.read');
-  const [result] = await queryRows<{ detail: DetailRow }>(
+  const [result] = await queryRows<{ detail: UnitDetailRow | null }>(
     ctx.tx,
     detailSql(ctx.tenantId, id, date),
   );
   const row = result?.detail;
-  const unit = row?.unit;
-  if (!row || !unit) throw notFound('Unit');
+  if (!row?.unit) throw notFound('Unit');
+  return row;
+}
+
+/** Shapes the rows for the API, with the permissions of this actor. Pure. */
+export function presentUnitDetail(actor: Actor, row: UnitDetailRow) {
+  const unit = row.unit;
+  if (!unit) throw notFound('Unit');
   const holders = new Map(row.holders.map((h) => [h.position_id, toHolder(h)]));
   const headOf = (unitId: string) => {
     const head = row.positions.find((p) => p.unit_id === unitId && p.heads_unit && !p.archived_at);
@@ -121,7 +132,7 @@ export async function getUnit(ctx: TenantContext, id: string, date: string) {
     ancestors: row.ancestors,
     children: row.children.map(summary),
     positions: row.positions
-      .filter((p) => p.unit_id === id)
+      .filter((p) => p.unit_id === unit.id)
       .map((p) => ({
         id: p.id,
         unitId: p.unit_id,
@@ -133,11 +144,16 @@ export async function getUnit(ctx: TenantContext, id: string, date: string) {
         archived: p.archived_at !== null,
         version: p.version,
         holder: holders.get(p.id) ?? null,
-        permissions: positionPermissions(ctx.actor, {
+        permissions: positionPermissions(actor, {
           unitPath: unit.path,
           archived: p.archived_at !== null,
         }),
       })),
-    permissions: unitPermissions(ctx.actor, { path: unit.path, archived }),
+    permissions: unitPermissions(actor, { path: unit.path, archived }),
   };
+}
+
+/** One unit with its breadcrumb, direct children, positions and their holders on `date`. */
+export async function getUnit(ctx: TenantContext, id: string, date: string) {
+  return presentUnitDetail(ctx.actor, await loadUnitDetail(ctx, id, date));
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { inTenant } from '../../../server/auth-plugin.js';
+import { inTenant, requireTenantActor } from '../../../server/auth-plugin.js';
 import { can } from '../../access/policy.js';
 import { todayIn } from '../holders.js';
 import {
@@ -18,6 +18,7 @@ import { createUnit } from './create-unit.js';
 import { getUnit } from './get-unit.js';
 import { listUnits } from './list-units.js';
 import { moveUnit } from './move-unit.js';
+import { readUnit } from './read-unit.js';
 import { updateUnit } from './update-unit.js';
 
 const tags = ['organisasi'];
@@ -65,10 +66,15 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: unitDetailSchema },
       },
     },
-    async (request) =>
-      inTenant(request, (ctx) =>
-        getUnit(ctx, request.params.id, request.query.date ?? todayIn(ctx.actor.timeZone)),
-      ),
+    async (request) => {
+      const actor = requireTenantActor(request);
+      return readUnit(request.server.services.database, actor, {
+        id: request.params.id,
+        date: request.query.date ?? todayIn(actor.timeZone),
+        orgVersion: request.auth?.orgVersion ?? null,
+        ip: request.ip,
+      });
+    },
   );
 
   app.post(
