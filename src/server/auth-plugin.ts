@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { Actor } from '../modules/access/actor.js';
 import { runInTenant, type TenantContext } from '../modules/access/context.js';
 import { safeEqual } from '../modules/auth/random-tokens.js';
+import { SessionCache } from '../modules/auth/session-cache.js';
 import {
   type MfaState,
   resolveApiToken,
@@ -33,6 +34,9 @@ export interface RequestAuth {
 }
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    sessionCache: SessionCache;
+  }
   interface FastifyRequest {
     auth: RequestAuth | null;
     /** A session cookie came with the request but its session has ended (public routes). */
@@ -90,7 +94,13 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply): Promi
   }
   const token = request.cookies[SESSION_COOKIE];
   if (token) {
-    const session = await resolveSession(database, config, token);
+    const { sessionCache } = request.server;
+    const reading = request.method === 'GET';
+    let session = reading ? sessionCache.get(token) : null;
+    if (!session) {
+      session = await resolveSession(database, config, token);
+      if (session && reading) sessionCache.set(token, session);
+    }
     if (session) {
       request.auth = {
         actor: session.actor,
@@ -153,6 +163,12 @@ function checkOrigin(request: FastifyRequest): void {
 }
 
 export const authPlugin = fp(async (app: FastifyInstance) => {
+  app.decorate('sessionCache', new SessionCache(app.services.config.SESSION_CACHE_MS));
+  // A write may change a session, a role, a password or the organisation: forget every
+  // remembered session, so this process's next read sees the change (decision 0008).
+  app.addHook('onSend', async (request) => {
+    if (unsafeMethods.has(request.method)) app.sessionCache.clear();
+  });
   app.decorateRequest('auth', null);
   app.decorateRequest('sessionEnded', false);
   app.addHook('onRequest', async (request, reply) => {

@@ -38,6 +38,8 @@ const configSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /** How long a read may reuse a resolved session (ms; 0 = never). See decision 0008. */
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
   SEED_DEMO: bool.optional(),
   SERVE_WEB: bool.default(true),
 });

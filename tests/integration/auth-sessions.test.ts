@@ -119,6 +119,30 @@ describe.each(testDatabaseKinds())('sessions, lockout and CSRF on %s', (kind) =>
     expect((await client.get('/api/units')).status).toBe(401);
   });
 
+  it('a read may reuse its session for at most SESSION_CACHE_MS; any write forgets it', async () => {
+    const cached = await createTestApp(kind, { SESSION_CACHE_MS: '300' });
+    try {
+      const tenant = await createTestTenant(cached.database);
+      const client = await signIn(cached.app, tenant.adminUsername, TEST_PASSWORD);
+      expect((await client.get('/api/units')).status).toBe(200);
+      // Revoked behind the application's back (as another process would):
+      await cached.database.unsafeOwnerDb
+        .delete(sessions)
+        .where(eq(sessions.tenantId, tenant.tenantId));
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      const res = await client.get<ErrorBody>('/api/units');
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe('SESSION_EXPIRED');
+      // Within one process, a write clears the memory at once: sign-out is seen by the next read.
+      const again = await signIn(cached.app, tenant.adminUsername, TEST_PASSWORD);
+      expect((await again.get('/api/units')).status).toBe(200);
+      expect((await again.post('/api/auth/logout')).status).toBe(204);
+      expect((await again.get('/api/units')).status).toBe(401);
+    } finally {
+      await cached.close();
+    }
+  });
+
   it('an idle session expires with 401 SESSION_EXPIRED', async () => {
     const idle = await createTestApp(kind, { SESSION_IDLE_MINUTES: '1' });
     try {
@@ -129,9 +153,10 @@ describe.each(testDatabaseKinds())('sessions, lockout and CSRF on %s', (kind) =>
         .update(sessions)
         .set({ lastSeenAt: sql`now() - interval '2 minutes'` })
         .where(eq(sessions.tenantId, tenant.tenantId));
-      const res = await client.get<ErrorBody>('/api/units');
-      expect(res.status).toBe(401);
-      expect(res.body.error.code).toBe('SESSION_EXPIRED');
+      // A read may reuse its session for SESSION_CACHE_MS (decision 0008); a write never does.
+      const write = await client.post<ErrorBody>('/api/units', {});
+      expect(write.status).toBe(401);
+      expect(write.body.error.code).toBe('SESSION_EXPIRED');
       expect((await idle.database.unsafeOwnerDb.select().from(sessions)).length).toBe(0);
     } finally {
       await idle.close();
