@@ -8,7 +8,7 @@ describe('UnitDetailCache', () => {
   it('answers only for the version it was stored at', () => {
     const cache = new UnitDetailCache();
     cache.set('t', 'u', '2026-01-01', 7, row('A'));
-    expect(cache.get('t', 'u', '2026-01-01', 7)).toEqual(row('A'));
+    expect(cache.get('t', 'u', '2026-01-01', 7)?.row).toEqual(row('A'));
     expect(cache.get('t', 'u', '2026-01-02', 7)).toBeNull();
     expect(cache.get('other', 'u', '2026-01-01', 7)).toBeNull();
     expect(cache.get('t', 'u', '2026-01-01', 8)).toBeNull();
@@ -24,6 +24,6 @@ describe('UnitDetailCache', () => {
     cache.set('t', 'c', 'd', 1, row('C'));
     expect(cache.size).toBe(2);
     expect(cache.get('t', 'b', 'd', 1)).toBeNull();
-    expect(cache.get('t', 'a', 'd', 1)).toEqual(row('A'));
+    expect(cache.get('t', 'a', 'd', 1)?.row).toEqual(row('A'));
   });
 });

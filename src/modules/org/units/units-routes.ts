@@ -18,7 +18,7 @@ import { createUnit } from './create-unit.js';
 import { getUnit } from './get-unit.js';
 import { listUnits } from './list-units.js';
 import { moveUnit } from './move-unit.js';
-import { readUnit } from './read-unit.js';
+import { readUnitJson } from './read-unit.js';
 import { updateUnit } from './update-unit.js';
 
 const tags = ['organisasi'];
@@ -66,14 +66,20 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: unitDetailSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = requireTenantActor(request);
-      return readUnit(request.server.services.database, actor, {
+      const json = await readUnitJson(request.server.services.database, actor, {
         id: request.params.id,
         date: request.query.date ?? todayIn(actor.timeZone),
         orgVersion: request.auth?.orgVersion ?? null,
         ip: request.ip,
       });
+      // Already JSON of unitDetailSchema (rendered once per cache entry and set of grants): a
+      // string payload passes fastify's serializer untouched. The type provider types send() by
+      // the schema's object type, hence the cast.
+      return reply
+        .type('application/json; charset=utf-8')
+        .send(json as unknown as z.infer<typeof unitDetailSchema>);
     },
   );
 
