@@ -197,6 +197,11 @@ describe.each(testDatabaseKinds())('audit chain on %s', (kind) => {
       expect(['sequence_gap', 'prev_hash_mismatch']).toContain(report.firstBreak?.reason);
     });
 
+    it('reports a removed last event as head_mismatch (no gap is left behind it)', async () => {
+      const report = await verifyChain(t.database.unsafeOwnerDb, truncated.tenantId);
+      expect(report.firstBreak).toMatchObject({ reason: 'head_mismatch', eventId: null });
+    });
+
     it('leaves the other chains intact', async () => {
       const report = await verifyChain(t.database.unsafeOwnerDb, intact.tenantId);
       expect(report.firstBreak).toBeNull();

@@ -1,9 +1,7 @@
 import { parseArgs } from 'node:util';
-import { desc, eq, isNull, sql } from 'drizzle-orm';
-import { type Database, queryRows } from '../../db/client.js';
+import type { Database } from '../../db/client.js';
 import { readMigrations } from '../../db/migrate.js';
-import { type ChainBreak, PLATFORM_CHAIN } from '../../modules/audit/hash-chain.js';
-import { auditEvents } from '../../modules/audit/schema.js';
+import type { ChainBreak } from '../../modules/audit/hash-chain.js';
 import { verifyChain } from '../../modules/audit/verify-chain.js';
 import type { Command } from '../command.js';
 import { pendingMigrations, withCliDatabase } from '../database.js';
@@ -14,6 +12,8 @@ const reasons: Record<ChainBreak['reason'], string> = {
   hash_mismatch: 'isi peristiwa tidak cocok dengan hash-nya (data diubah)',
   prev_hash_mismatch: 'tautan ke peristiwa sebelumnya putus (prev_hash tidak cocok)',
   sequence_gap: 'nomor urut melompat (ada peristiwa yang hilang)',
+  head_mismatch:
+    'ujung rantai menunjuk melewati peristiwa terakhir (peristiwa terakhir hilang atau diganti)',
 };
 
 export interface ChainResult {
@@ -23,52 +23,19 @@ export interface ChainResult {
   problem: { seq: number; eventId: string | null; reason: string; message: string } | null;
 }
 
-/**
- * Verifies one chain (tenantId null: the platform chain) as the owner, then checks that the
- * chain's head row agrees with its last event: a removed *last* event leaves no gap behind it,
- * only a head that points past the end.
- */
+/** Verifies one chain (tenantId null: the platform chain) as the owner. */
 export async function checkChain(
   database: Database,
   tenant: TenantRef | null,
 ): Promise<ChainResult> {
-  const tenantId = tenant?.id ?? null;
-  return database.withSystem(async (tx) => {
-    const report = await verifyChain(tx, tenantId);
-    if (report.firstBreak) {
-      const { seq, eventId, reason } = report.firstBreak;
-      return {
-        tenant,
-        events: report.events,
-        problem: { seq, eventId, reason, message: reasons[reason] },
-      };
-    }
-    const [last] = await tx
-      .select({ seq: auditEvents.seq, hash: auditEvents.hash })
-      .from(auditEvents)
-      .where(tenantId ? eq(auditEvents.tenantId, tenantId) : isNull(auditEvents.tenantId))
-      .orderBy(desc(auditEvents.seq))
-      .limit(1);
-    const [head] = await queryRows<{ seq: string | number; hash: string }>(
-      tx,
-      sql`select seq, hash from audit_heads where chain_key = ${tenantId ?? PLATFORM_CHAIN}`,
-    );
-    const headSeq = head ? Number(head.seq) : 0;
-    const lastSeq = last?.seq ?? 0;
-    if (headSeq !== lastSeq || (head && last && head.hash !== last.hash)) {
-      return {
-        tenant,
-        events: report.events,
-        problem: {
-          seq: headSeq,
-          eventId: null,
-          reason: 'head_mismatch',
-          message: `ujung rantai mencatat seq ${headSeq}, peristiwa terakhir seq ${lastSeq} (peristiwa terakhir hilang atau diganti)`,
-        },
-      };
-    }
-    return { tenant, events: report.events, problem: null };
-  });
+  const report = await database.withSystem((tx) => verifyChain(tx, tenant?.id ?? null));
+  if (!report.firstBreak) return { tenant, events: report.events, problem: null };
+  const { seq, eventId, reason } = report.firstBreak;
+  return {
+    tenant,
+    events: report.events,
+    problem: { seq, eventId, reason, message: reasons[reason] },
+  };
 }
 
 export function formatChainResult(result: ChainResult): string {

@@ -49,8 +49,9 @@ export function hashEvent(e: ChainedFields): string {
 
 export interface ChainBreak {
   seq: number;
-  eventId: string;
-  reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap';
+  eventId: string | null;
+  /** eventId is null for head_mismatch: the chain's head points past its last event. */
+  reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap' | 'head_mismatch';
 }
 
 /** Walks events in seq order and returns the first broken link, or null when the chain holds. */

@@ -95,7 +95,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
             events: z.number(),
             intact: z.boolean(),
             firstBreak: z
-              .object({ seq: z.number(), eventId: z.string(), reason: z.string() })
+              .object({ seq: z.number(), eventId: z.string().nullable(), reason: z.string() })
               .nullable(),
           }),
         },

@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
-import type { Queryable } from '../../db/client.js';
-import { type ChainBreak, findFirstBreak } from './hash-chain.js';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { type Queryable, queryRows } from '../../db/client.js';
+import { type ChainBreak, findFirstBreak, PLATFORM_CHAIN } from './hash-chain.js';
 import { auditEvents } from './schema.js';
 
 export interface ChainReport {
@@ -32,5 +32,22 @@ export async function verifyChain(db: Queryable, tenantId: string | null): Promi
     if (rows.length < pageSize) break;
     lastSeq = rows[rows.length - 1]!.seq;
   }
-  return { tenantId, events: count, firstBreak: findFirstBreak(all) };
+  const firstBreak = findFirstBreak(all);
+  if (firstBreak) return { tenantId, events: count, firstBreak };
+  // A removed *last* event leaves no gap behind it: only the head row, which records the last
+  // link written, tells.
+  const [head] = await queryRows<{ seq: string | number; hash: string }>(
+    db,
+    sql`select seq, hash from audit_heads where chain_key = ${tenantId ?? PLATFORM_CHAIN}`,
+  );
+  const last = all[all.length - 1];
+  const headSeq = head ? Number(head.seq) : 0;
+  if (headSeq !== (last?.seq ?? 0) || (head && last && head.hash !== last.hash)) {
+    return {
+      tenantId,
+      events: count,
+      firstBreak: { seq: headSeq, eventId: null, reason: 'head_mismatch' },
+    };
+  }
+  return { tenantId, events: count, firstBreak: null };
 }
