@@ -12,6 +12,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import { recordAudit } from '../modules/audit/record-audit.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { authRoutes } from '../modules/auth/routes.js';
@@ -32,6 +33,7 @@ declare module 'fastify' {
 }
 
 export const BODY_LIMIT = 1024 * 1024;
+const noBody = z.strictObject({}).optional();
 
 export async function buildApp(
   services: Services,
@@ -52,9 +54,22 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('services', services);
+  // Unknown input is refused, not ignored: an API route that declares no query string or no
+  // body accepts none (an empty object for writes). Added before any route is registered.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const schema = { ...(route.schema ?? {}) };
+    schema.querystring ??= z.strictObject({});
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (methods.some((m) => m !== 'GET' && m !== 'HEAD')) schema.body ??= noBody;
+    route.schema = schema;
+  });
 
   registerErrorHandler(app, async (request, error) => {
+    // Only signed-in actors' refusals are audited: anonymous ones (a cross-site request with no
+    // session) would let anyone fill the log. Failed sign-ins are audited by sign-in itself.
     const actor = request.auth?.actor ?? null;
+    if (!actor) return;
     const event = {
       actor,
       action: 'access.refused' as const,
@@ -64,7 +79,7 @@ export async function buildApp(
       data: {
         code: error.code,
         method: request.method,
-        route: request.routeOptions.url ?? request.url,
+        route: request.routeOptions.url ?? null,
       },
       ip: request.ip,
     };

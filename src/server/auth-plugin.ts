@@ -81,6 +81,13 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply): Promi
   if (header?.startsWith('Bearer ')) {
     const actor = await resolveApiToken(database, header.slice(7).trim());
     if (!actor) throw new AppError('UNAUTHENTICATED', 'Token API tidak valid atau sudah dicabut.');
+    // Account routes (password, second factor, sign-out) belong to a signed-in person only.
+    if (access === 'session') {
+      throw new AppError(
+        'FORBIDDEN',
+        'Hanya dapat dipakai dari sesi masuk, bukan dengan token API.',
+      );
+    }
     request.auth = {
       actor,
       via: 'token',
@@ -98,8 +105,9 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply): Promi
     const reading = request.method === 'GET';
     let session = reading ? sessionCache.get(token) : null;
     if (!session) {
+      const generation = sessionCache.generation;
       session = await resolveSession(database, config, token);
-      if (session && reading) sessionCache.set(token, session);
+      if (session && reading) sessionCache.set(token, session, generation);
     }
     if (session) {
       request.auth = {

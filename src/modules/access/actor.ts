@@ -1,6 +1,6 @@
 import type { Role, TokenScope } from '../auth/schema.js';
 
-/** One role of a user; `unitPath` is the path of the scope unit (null: the whole tenant). */
+/** One role of a user; `unitId` is the unit whose subtree it covers (null: the whole tenant). */
 export interface Grant {
   role: Role;
   unitId: string | null;

@@ -6,7 +6,8 @@ import { capabilities } from '../access/policy.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { tenants } from '../tenants/schema.js';
 import { changePassword } from './change-password.js';
-import { destroySession, sessionExpired } from './sessions.js';
+import { sessions } from './schema.js';
+import { sessionExpired } from './sessions.js';
 import { signIn } from './sign-in.js';
 
 const tags = ['autentikasi'];
@@ -89,17 +90,19 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const auth = requireAuth(request);
       if (auth.sessionId) {
-        await destroySession(database, auth.sessionId);
-        await database.withSystem((tx) =>
-          recordAudit(tx, {
+        const sessionId = auth.sessionId;
+        // The session ends and its audit event is written in one transaction.
+        await database.withSystem(async (tx) => {
+          await tx.delete(sessions).where(eq(sessions.id, sessionId));
+          await recordAudit(tx, {
             tenantId: auth.actor.tenantId,
             actor: auth.actor,
             action: 'auth.logout',
             entityType: 'user',
             entityId: auth.actor.userId,
             ip: request.ip,
-          }),
-        );
+          });
+        });
       }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
@@ -163,7 +166,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/password',
     {
-      config: { access: 'session' },
+      config: {
+        access: 'session',
+        rateLimit: { max: config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' },
+      },
       schema: {
         tags,
         summary: 'Ganti kata sandi sendiri',
@@ -176,7 +182,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const auth = requireAuth(request);
-      await changePassword(database, auth, request.body, request.ip);
+      await changePassword(database, config, auth, request.body, request.ip);
       return reply.status(204).send(null);
     },
   );

@@ -12,6 +12,12 @@ import type { ResolvedSession } from './sessions.js';
  */
 export class SessionCache {
   private readonly entries = new Map<string, { at: number; session: ResolvedSession }>();
+  /**
+   * Bumped by clear(). A read that looked its session up before a write cleared the memory
+   * must not store that (possibly revoked) session after it: set() takes the generation the
+   * look-up started in and stores nothing if it has moved on.
+   */
+  generation = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -29,13 +35,14 @@ export class SessionCache {
     return entry.session;
   }
 
-  set(token: string, session: ResolvedSession, now = Date.now()): void {
-    if (this.ttlMs <= 0) return;
+  set(token: string, session: ResolvedSession, generation: number, now = Date.now()): void {
+    if (this.ttlMs <= 0 || generation !== this.generation) return;
     if (this.entries.size >= this.maxEntries) this.entries.clear();
     this.entries.set(token, { at: now, session });
   }
 
   clear(): void {
+    this.generation += 1;
     this.entries.clear();
   }
 

@@ -76,7 +76,7 @@ const asGrants = (v: Grant[] | string): Grant[] => (typeof v === 'string' ? JSON
 // One round trip per request: session, user and grants together. Disabled users, archived
 // tenants and expired sessions yield no row.
 const grantsSql = sql`coalesce((select json_agg(json_build_object('role', g.role, 'unitId', g.unit_id))
-  from role_grants g where g.user_id = u.id), '[]'::json)`;
+  from role_grants g where g.user_id = u.id and g.tenant_id = u.tenant_id), '[]'::json)`;
 
 /**
  * Finds the session behind a cookie token, enforcing idle and absolute expiry. The last-seen
@@ -129,10 +129,6 @@ export async function resolveSession(
   };
 }
 
-export async function destroySession(database: Database, sessionId: string): Promise<void> {
-  await database.unsafeOwnerDb.delete(sessions).where(eq(sessions.id, sessionId));
-}
-
 export const TOKEN_PREFIX = 'amanah_pat_';
 
 interface TokenRow extends SessionRow {
@@ -151,7 +147,7 @@ export async function resolveApiToken(database: Database, token: string): Promis
            u.id as user_id, u.tenant_id, t.time_zone, u.username, u.display_name,
            u.is_platform_admin, ${grantsSql} as grants
       from api_tokens k
-      join users u on u.id = k.user_id and u.status = 'active'
+      join users u on u.id = k.user_id and u.status = 'active' and not u.must_change_password
       join tenants t on t.id = k.tenant_id and t.archived_at is null
      where k.token_hash = ${sha256Hex(token)} and k.revoked_at is null
        and (k.expires_at is null or k.expires_at > now())`,

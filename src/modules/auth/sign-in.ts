@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { employees } from '../org/schema.js';
 import { tenants } from '../tenants/schema.js';
 import { readTenantSettings, type TenantSettings } from '../tenants/settings.js';
+import { isLocked, lockedError, recordFailedAttempt } from './failed-attempts.js';
 import { timingDummyHash, verifyPassword } from './passwords.js';
 import { roleGrants, users } from './schema.js';
 import { createSession, type NewSession } from './sessions.js';
@@ -86,27 +87,19 @@ export async function signIn(
         ip: input.ip,
       });
     const now = new Date();
-    if (user.lockedUntil && user.lockedUntil > now) {
+    if (isLocked(user, now) && user.lockedUntil) {
       await verifyPassword(await timingDummyHash(), input.password);
       await audit('auth.login_failed', { reason: 'locked' });
       return { ok: false, error: lockedError(user.lockedUntil) };
     }
     const passwordOk = await verifyPassword(user.passwordHash, input.password);
     if (!passwordOk || user.status !== 'active') {
-      const failures = user.failedLogins + 1;
-      const lock = failures >= config.LOGIN_MAX_FAILURES;
-      const lockedUntil = lock
-        ? new Date(now.getTime() + config.LOGIN_LOCK_MINUTES * 60_000)
-        : null;
-      await tx
-        .update(users)
-        .set({ failedLogins: lock ? 0 : failures, lockedUntil })
-        .where(eq(users.id, user.id));
+      const { failures, lockedUntil } = await recordFailedAttempt(tx, config, user, now);
       await audit('auth.login_failed', {
         reason: user.status !== 'active' ? 'disabled' : 'password',
         failures,
       });
-      if (lock && lockedUntil) {
+      if (lockedUntil) {
         await audit('auth.locked', { until: lockedUntil.toISOString() });
         return { ok: false, error: lockedError(lockedUntil) };
       }
@@ -141,9 +134,15 @@ export async function signIn(
       settings,
     );
     const mfaState = user.totpEnabledAt ? 'pending' : required ? 'setup_required' : 'passed';
+    // The failure counter is reset only when sign-in is complete: a session still owing its
+    // second factor must not wipe the count of wrong TOTP codes (verify-totp resets it).
     await tx
       .update(users)
-      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
+      .set(
+        mfaState === 'pending'
+          ? { lastLoginAt: now }
+          : { failedLogins: 0, lockedUntil: null, lastLoginAt: now },
+      )
       .where(eq(users.id, user.id));
     const session = await createSession(tx, config, {
       userId: user.id,
@@ -155,13 +154,4 @@ export async function signIn(
     await audit('auth.login', { mfa: mfaState });
     return { ok: true, session, mustChangePassword: user.mustChangePassword };
   });
-}
-
-function lockedError(until: Date): AppError {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
-  return new AppError(
-    'ACCOUNT_LOCKED',
-    `Akun terkunci sementara karena terlalu banyak percobaan gagal. Coba lagi dalam ${minutes} menit atau minta admin membukanya.`,
-    { lockedUntil: until.toISOString() },
-  );
 }

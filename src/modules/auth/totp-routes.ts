@@ -121,6 +121,7 @@ export const totpRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/totp/disable',
     {
+      config: { rateLimit: { max: config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'Nonaktifkan verifikasi dua langkah (konfirmasi kata sandi)',
@@ -129,7 +130,7 @@ export const totpRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await disableTotp(database, requireAuth(request), request.body.password, request.ip);
+      await disableTotp(database, config, requireAuth(request), request.body.password, request.ip);
       return reply.status(204).send(null);
     },
   );

@@ -5,7 +5,6 @@ import type { TenantContext } from '../access/context.js';
 import { assertCan } from '../access/policy.js';
 import { idParam } from '../org/org-schemas.js';
 import { addUser } from './users/add-user.js';
-import { endUserSessions } from './users/end-sessions.js';
 import { findTenantUser } from './users/find-user.js';
 import { grantRole } from './users/grant-role.js';
 import { listUsers } from './users/list-users.js';
@@ -91,8 +90,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       return inTenant(request, async (ctx) => {
-        const { disabled } = await updateUser(ctx, request.params.id, request.body);
-        if (disabled) await endUserSessions(ctx, request.params.id);
+        await updateUser(ctx, request.params.id, request.body);
         return getUser(ctx, request.params.id);
       });
     },
@@ -149,7 +147,6 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       return inTenant(request, async (ctx) => {
         await resetPassword(ctx, request.params.id, request.body.password);
-        await endUserSessions(ctx, request.params.id);
         return getUser(ctx, request.params.id);
       });
     },

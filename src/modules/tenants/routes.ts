@@ -60,10 +60,17 @@ export const tenantRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       if (!logo) throw notFound('Logo');
       const [, mime, data] = /^data:([^;]+);base64,(.*)$/.exec(logo) ?? [];
-      return reply
-        .type(mime ?? 'application/octet-stream')
-        .header('cache-control', 'private, max-age=300')
-        .send(Buffer.from(data ?? '', 'base64'));
+      return (
+        reply
+          .type(mime ?? 'application/octet-stream')
+          .header('cache-control', 'private, max-age=300')
+          // An uploaded SVG is shown as an image, never run as a document of this origin.
+          .header(
+            'content-security-policy',
+            "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+          )
+          .send(Buffer.from(data ?? '', 'base64'))
+      );
     },
   );
 

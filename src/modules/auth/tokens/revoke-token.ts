@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Tx } from '../../../db/client.js';
 import { notFound } from '../../../shared/errors.js';
 import type { TenantContext } from '../../access/context.js';
 import { assertCan } from '../../access/policy.js';
@@ -33,4 +34,15 @@ export async function revokeToken(ctx: TenantContext, id: string): Promise<void>
     entityId: id,
     data: { name: token.name, prefix: token.prefix },
   });
+}
+
+/**
+ * Revokes every live API token of a user, in the caller's transaction: after a password change
+ * or an admin's reset or disabling, tokens minted before it must not keep working.
+ */
+export async function revokeUserTokens(tx: Tx, userId: string): Promise<void> {
+  await tx
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
 }

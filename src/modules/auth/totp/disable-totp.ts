@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import type { RequestAuth } from '../../../server/auth-plugin.js';
+import type { Config } from '../../../server/config.js';
 import { AppError } from '../../../shared/errors.js';
 import { totpRequired } from '../../access/policy.js';
 import { tenants } from '../../tenants/schema.js';
 import { readTenantSettings } from '../../tenants/settings.js';
-import { verifyPassword } from '../passwords.js';
+import { confirmOwnPassword } from '../failed-attempts.js';
 import { recoveryCodes, roleGrants, users } from '../schema.js';
 import { auditOwn, lockOwnUser, requireOwnSession } from './own-account.js';
 
@@ -15,16 +16,15 @@ import { auditOwn, lockOwnUser, requireOwnSession } from './own-account.js';
  */
 export async function disableTotp(
   database: Database,
+  config: Config,
   requestAuth: RequestAuth,
   password: string,
   ip: string | null,
 ): Promise<void> {
   const auth = requireOwnSession(requestAuth);
+  await confirmOwnPassword(database, config, auth.actor, password, ip, 'password');
   await database.withSystem(async (tx) => {
     const user = await lockOwnUser(tx, auth.actor.userId);
-    if (!(await verifyPassword(user.passwordHash, password))) {
-      throw new AppError('INVALID_CREDENTIALS', 'Kata sandi salah.', { field: 'password' });
-    }
     if (!user.totpSecret && !user.totpEnabledAt) {
       throw new AppError('CONFLICT', 'Verifikasi dua langkah belum aktif.');
     }

@@ -3,6 +3,7 @@ import type { Database } from '../../../db/client.js';
 import type { RequestAuth } from '../../../server/auth-plugin.js';
 import type { Config } from '../../../server/config.js';
 import { AppError } from '../../../shared/errors.js';
+import { lockedError, recordFailedAttempt } from '../failed-attempts.js';
 import { sessions, users } from '../schema.js';
 import type { SecretBox } from '../secret-box.js';
 import { auditOwn, lockOwnUser, requireOwnSession, setSessionMfa } from './own-account.js';
@@ -10,13 +11,6 @@ import { consumeRecoveryCode } from './recovery-codes.js';
 import { checkTotpCode, openTotpState, sealTotpState } from './totp-secret.js';
 
 export type SecondFactor = { code: string } | { recoveryCode: string };
-
-const lockedError = (until: Date) =>
-  new AppError(
-    'ACCOUNT_LOCKED',
-    `Akun terkunci sementara karena terlalu banyak percobaan gagal. Coba lagi dalam ${Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000))} menit atau minta admin membukanya.`,
-    { lockedUntil: until.toISOString() },
-  );
 
 /**
  * The second step of sign-in: a code from the authenticator or a one-time recovery code.
@@ -86,19 +80,13 @@ export async function verifySecondFactor(
         return { ok: true as const, recoveryCodesLeft: used.remaining };
       }
     }
-    const failures = user.failedLogins + 1;
-    const lock = failures >= config.LOGIN_MAX_FAILURES;
-    const lockedUntil = lock ? new Date(now.getTime() + config.LOGIN_LOCK_MINUTES * 60_000) : null;
-    await tx
-      .update(users)
-      .set({ failedLogins: lock ? 0 : failures, lockedUntil })
-      .where(eq(users.id, user.id));
+    const { failures, lockedUntil } = await recordFailedAttempt(tx, config, user, now);
     await auditOwn(tx, auth, ip, {
       action: 'auth.totp_failed',
       outcome: 'refused',
       data: { method, reason, failures },
     });
-    if (lock && lockedUntil) {
+    if (lockedUntil) {
       await auditOwn(tx, auth, ip, {
         action: 'auth.locked',
         outcome: 'refused',

@@ -4,11 +4,14 @@ import type { TenantContext } from '../../access/context.js';
 import { assertCan, userPermissions } from '../../access/policy.js';
 import { assertPasswordStrength, hashPassword } from '../passwords.js';
 import { users } from '../schema.js';
+import { revokeUserTokens } from '../tokens/revoke-token.js';
+import { endUserSessions } from './end-sessions.js';
 import { findTenantUser } from './find-user.js';
 
 /**
  * An admin sets a temporary password: the user must change it at next sign-in, and a lock
- * from failed attempts is lifted. The route ends the user's sessions in the same transaction.
+ * from failed attempts is lifted. Every session and API token of the
+ * user ends in the same transaction.
  */
 export async function resetPassword(
   ctx: TenantContext,
@@ -33,5 +36,8 @@ export async function resetPassword(
       lockedUntil: null,
     })
     .where(and(eq(users.tenantId, ctx.tenantId), eq(users.id, userId)));
+  // The usual reason for a reset is a compromised account: its sessions and tokens end with it.
+  await endUserSessions(ctx, userId);
+  await revokeUserTokens(ctx.tx, userId);
   await ctx.audit({ action: 'user.password_reset', entityType: 'user', entityId: userId });
 }

@@ -5,6 +5,8 @@ import { assertCan, userPermissions } from '../../access/policy.js';
 import { findEmployee } from '../../org/employees/find-employee.js';
 import { assertVersion } from '../../org/units/find-unit.js';
 import { users } from '../schema.js';
+import { revokeUserTokens } from '../tokens/revoke-token.js';
+import { endUserSessions } from './end-sessions.js';
 import { findTenantUser } from './find-user.js';
 import type { UpdateUserBody } from './user-schemas.js';
 
@@ -47,5 +49,10 @@ export async function updateUser(
     entityId: id,
     data: { before, after: changes },
   });
+  // A disabled account signs out everywhere, and its API tokens stop, in this transaction.
+  if (disabling) {
+    await endUserSessions(ctx, id);
+    await revokeUserTokens(ctx.tx, id);
+  }
   return { disabled: disabling };
 }

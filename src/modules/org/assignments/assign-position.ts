@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { newId } from '../../../db/columns.js';
-import { AppError } from '../../../shared/errors.js';
+import { AppError, forbidden } from '../../../shared/errors.js';
 import type { TenantContext } from '../../access/context.js';
-import { assertCan } from '../../access/policy.js';
-import { findEmployee } from '../employees/find-employee.js';
+import { assertCan, canWriteEmployee } from '../../access/policy.js';
+import { currentPositionsOf, findEmployee } from '../employees/find-employee.js';
 import { findDefinitifOverlap } from '../holder-rules.js';
 import { formatFullName } from '../names.js';
 import type { createAssignmentBody } from '../org-schemas.js';
@@ -26,6 +26,13 @@ export async function assignPosition(
   assertNotArchived(position, 'Jabatan');
   const employee = await findEmployee(ctx, input.employeeId);
   assertNotArchived(employee, 'Pegawai');
+  // Assigning makes the employee editable from this unit's subtree: a unit-scoped admin may
+  // only take in employees who hold nothing yet, or whom they may already edit.
+  const held = await currentPositionsOf(ctx, [employee.id], input.startDate);
+  const heldPaths = held.flatMap((h) => (h.unitPath ? [h.unitPath] : []));
+  if (held.length > 0 && !canWriteEmployee(ctx.actor, heldPaths)) {
+    throw forbidden('Pegawai ini memegang jabatan di luar unit yang Anda kelola.');
+  }
   // Pj (penjabat) is appointed only for the Kepala/Wakil Kepala Daerah.
   const leader = position.kind === 'kepala_daerah' || position.kind === 'wakil_kepala_daerah';
   if (!leader && input.kind === 'pj') {
