@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
 import { newId } from '../../db/columns.js';
+import { AppError } from '../../shared/errors.js';
 import { type AuditActor, recordAudit } from '../audit/record-audit.js';
 import { tenants } from './schema.js';
 import { tenantSettingsSchema } from './settings.js';
@@ -16,6 +17,17 @@ export async function createTenant(
   input: z.infer<typeof createTenantBody>,
   ip: string | null = null,
 ): Promise<string> {
+  // Kemendagri codes: a province has two digits ("71"), a kabupaten/kota four ("71.74").
+  const provinceCode = /^[0-9]{2}$/.test(input.regionCode);
+  if (provinceCode !== (input.type === 'provinsi')) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      input.type === 'provinsi'
+        ? 'Kode wilayah provinsi terdiri dari 2 angka, misalnya "71".'
+        : 'Kode wilayah kabupaten/kota berbentuk "71.74" (kode provinsi, titik, 2 angka).',
+      { field: 'regionCode' },
+    );
+  }
   const id = newId();
   const settings = tenantSettingsSchema.parse(input.settings ?? {});
   await tx.insert(tenants).values({ ...input, id, settings });
