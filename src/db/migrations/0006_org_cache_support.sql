@@ -37,7 +37,8 @@ BEGIN
          u.id, u.tenant_id, t.time_zone, t.org_version, u.username, u.display_name,
          u.is_platform_admin, u.must_change_password,
          coalesce((SELECT json_agg(json_build_object('role', g.role, 'unitId', g.unit_id))
-                     FROM role_grants g WHERE g.user_id = u.id), '[]'::json)
+                     FROM role_grants g
+                    WHERE g.user_id = u.id AND g.tenant_id = u.tenant_id), '[]'::json)
     FROM sessions s
     JOIN users u ON u.id = s.user_id AND u.status = 'active'
     LEFT JOIN tenants t ON t.id = u.tenant_id

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { AppError, forbidden } from '../../../shared/errors.js';
 import type { TenantContext } from '../../access/context.js';
 import { assertCan, userPermissions } from '../../access/policy.js';
+import { changeData } from '../../audit/change-data.js';
 import { findEmployee } from '../../org/employees/find-employee.js';
 import { assertVersion } from '../../org/units/find-unit.js';
 import { users } from '../schema.js';
@@ -40,14 +41,11 @@ export async function updateUser(
     .update(users)
     .set({ ...changes, version: sql`${users.version} + 1` })
     .where(and(eq(users.tenantId, ctx.tenantId), eq(users.id, id)));
-  const before = Object.fromEntries(
-    Object.keys(changes).map((k) => [k, user[k as keyof typeof changes]]),
-  );
   await ctx.audit({
     action: 'user.update',
     entityType: 'user',
     entityId: id,
-    data: { before, after: changes },
+    data: changeData(user, changes),
   });
   // A disabled account signs out everywhere, and its API tokens stop, in this transaction.
   if (disabling) {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { forbidden } from '../../../shared/errors.js';
 import type { TenantContext } from '../../access/context.js';
 import { canWriteEmployee } from '../../access/policy.js';
+import { changeData } from '../../audit/change-data.js';
 import type { updateEmployeeBody } from '../org-schemas.js';
 import { employees } from '../schema.js';
 import { assertNotArchived, assertVersion } from '../units/find-unit.js';
@@ -38,13 +39,10 @@ export async function updateEmployee(
     .update(employees)
     .set({ ...changes, version: sql`${employees.version} + 1` })
     .where(and(eq(employees.tenantId, ctx.tenantId), eq(employees.id, id)));
-  const before = Object.fromEntries(
-    Object.keys(changes).map((k) => [k, employee[k as keyof typeof employee]]),
-  );
   await ctx.audit({
     action: 'employee.update',
     entityType: 'employee',
     entityId: id,
-    data: { before, after: changes },
+    data: changeData(employee, changes),
   });
 }

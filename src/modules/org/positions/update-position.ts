@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/errors.js';
 import type { TenantContext } from '../../access/context.js';
 import { assertCan } from '../../access/policy.js';
+import { changeData } from '../../audit/change-data.js';
 import type { updatePositionBody } from '../org-schemas.js';
 import { positions } from '../schema.js';
 import { assertNotArchived, assertVersion, findUnit } from '../units/find-unit.js';
@@ -45,13 +46,10 @@ export async function updatePosition(
     .update(positions)
     .set({ ...changes, version: sql`${positions.version} + 1` })
     .where(and(eq(positions.tenantId, ctx.tenantId), eq(positions.id, id)));
-  const before = Object.fromEntries(
-    Object.keys(changes).map((k) => [k, position[k as keyof typeof position]]),
-  );
   await ctx.audit({
     action: 'position.update',
     entityType: 'position',
     entityId: id,
-    data: { before, after: changes },
+    data: changeData(position, changes),
   });
 }

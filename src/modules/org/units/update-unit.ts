@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { TenantContext } from '../../access/context.js';
 import { assertCan } from '../../access/policy.js';
+import { changeData } from '../../audit/change-data.js';
 import type { updateUnitBody } from '../org-schemas.js';
 import { units } from '../schema.js';
 import { assertNotArchived, assertVersion, findUnit } from './find-unit.js';
@@ -21,13 +22,10 @@ export async function updateUnit(
     .update(units)
     .set({ ...changes, version: sql`${units.version} + 1` })
     .where(and(eq(units.tenantId, ctx.tenantId), eq(units.id, id)));
-  const before = Object.fromEntries(
-    Object.keys(changes).map((k) => [k, unit[k as keyof typeof unit]]),
-  );
   await ctx.audit({
     action: 'unit.update',
     entityType: 'unit',
     entityId: id,
-    data: { before, after: changes },
+    data: changeData(unit, changes),
   });
 }
