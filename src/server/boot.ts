@@ -7,14 +7,16 @@ import { createSecretBox, loadServerKey } from '../modules/auth/secret-box.js';
 import type { Config } from './config.js';
 import type { Services } from './services.js';
 
+/** Demo data by default only in embedded mode (no DATABASE_URL); SEED_DEMO overrides. */
+export const seedsDemo = (config: Config): boolean => config.SEED_DEMO ?? !config.DATABASE_URL;
+
 /** Opens the database (PGlite in DATA_DIR unless DATABASE_URL is set) and applies migrations. */
 export async function openServices(config: Config): Promise<Services & { database: Database }> {
-  const seedDemo = config.SEED_DEMO ?? !config.DATABASE_URL;
   const database = await openDatabase({
     url: config.DATABASE_URL,
     dataDir: join(config.DATA_DIR, 'pglite'),
     poolSize: config.DB_POOL_SIZE,
-    snapshotFile: seedDemo ? findDemoSnapshot() : undefined,
+    snapshotFile: seedsDemo(config) ? findDemoSnapshot() : undefined,
   });
   await migrate(database);
   const secretBox = createSecretBox(loadServerKey(config.SECRET_KEY, config.DATA_DIR));

@@ -1,6 +1,6 @@
 import { ensureDemoTenant } from '../modules/demo/ensure-demo.js';
 import { buildApp } from './app.js';
-import { openServices } from './boot.js';
+import { openServices, seedsDemo } from './boot.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 
@@ -19,8 +19,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
   const started = performance.now();
   const services = await openServices(config);
-  const seedDemo = config.SEED_DEMO ?? !config.DATABASE_URL;
-  if (seedDemo) {
+  if (seedsDemo(config)) {
     const demo = await ensureDemoTenant(services.database);
     if (demo.created) logger.info('Data demo Kota Contoh dibuat');
     printDemoLogins(demo.logins);

@@ -1,11 +1,10 @@
 import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { containsPattern } from '../../../db/like.js';
 import type { TenantContext } from '../../access/context.js';
 import { assertCan } from '../../access/policy.js';
 import { users } from '../schema.js';
 import type { ListUsersQuery } from './user-schemas.js';
 import { viewUsers } from './user-view.js';
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The tenant's users, by display name, optionally filtered by text and status. */
 export async function listUsers(ctx: TenantContext, query: ListUsersQuery) {
@@ -13,7 +12,7 @@ export async function listUsers(ctx: TenantContext, query: ListUsersQuery) {
   const filters: SQL[] = [eq(users.tenantId, ctx.tenantId)];
   if (query.status) filters.push(eq(users.status, query.status));
   if (query.q) {
-    const pattern = `%${escapeLike(query.q)}%`;
+    const pattern = containsPattern(query.q);
     const text = or(ilike(users.username, pattern), ilike(users.displayName, pattern));
     if (text) filters.push(text);
   }

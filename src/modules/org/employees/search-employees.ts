@@ -1,4 +1,5 @@
 import { and, asc, count, eq, isNull, or, sql } from 'drizzle-orm';
+import { containsPattern } from '../../../db/like.js';
 import type { TenantContext } from '../../access/context.js';
 import { assertCan } from '../../access/policy.js';
 import { employees } from '../schema.js';
@@ -23,7 +24,7 @@ export async function searchEmployees(
     filter.includeArchived ? undefined : isNull(employees.archivedAt),
     q
       ? or(
-          sql`lower(${employees.name}) like ${`%${q.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`}`,
+          sql`lower(${employees.name}) like ${containsPattern(q.toLowerCase())}`,
           digits && /^[0-9]+$/.test(digits)
             ? sql`${employees.nip} like ${`${digits}%`}`
             : undefined,

@@ -1,4 +1,5 @@
 import { and, asc, eq, ilike, isNull } from 'drizzle-orm';
+import { containsPattern } from '../../../db/like.js';
 import type { TenantContext } from '../../access/context.js';
 import { assertCan, positionPermissions } from '../../access/policy.js';
 import { holdersOn } from '../holders.js';
@@ -25,7 +26,7 @@ export async function listPositions(
         isNull(positions.archivedAt),
         filter.unitId ? eq(positions.unitId, filter.unitId) : undefined,
         filter.leaders ? isNull(positions.unitId) : undefined,
-        filter.q ? ilike(positions.title, `%${filter.q.replace(/[%_\\]/g, '\\$&')}%`) : undefined,
+        filter.q ? ilike(positions.title, containsPattern(filter.q)) : undefined,
       ),
     )
     .orderBy(asc(positions.title))
