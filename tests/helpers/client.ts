@@ -17,6 +17,11 @@ export class ApiClient {
     private bearer: string | null = null,
   ) {}
 
+  /** The session cookie as the browser holds it ("amanah_session=…"), or null. */
+  get sessionCookie(): string | null {
+    return this.cookie;
+  }
+
   static withToken(app: FastifyInstance, token: string): ApiClient {
     return new ApiClient(app, null, null, token);
   }

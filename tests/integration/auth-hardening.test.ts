@@ -116,6 +116,33 @@ describe.each(testDatabaseKinds())('hardening on %s', (kind) => {
     expect(third.body.error.code).toBe('ACCOUNT_LOCKED');
   });
 
+  it('passing the second factor replaces the session id; the old one no longer works', async () => {
+    const name = await createTestUser(t.database, tenant.tenantId, [
+      { role: 'viewer', unitId: null },
+    ]);
+    const user = await signIn(t.app, name, TEST_PASSWORD);
+    const setup = await user.post<{ secret: string }>('/api/auth/totp/setup');
+    expect(
+      (await user.post('/api/auth/totp/enable', { code: totp(setup.body.secret) })).status,
+    ).toBe(200);
+    const pending = new ApiClient(t.app);
+    await pending.post('/api/auth/login', { identifier: name, password: TEST_PASSWORD });
+    await pending.refreshCsrf();
+    const before = pending.sessionCookie;
+    const verified = await pending.post('/api/auth/totp/verify', {
+      code: totp(setup.body.secret, 1),
+    });
+    expect(verified.status).toBe(200);
+    expect(pending.sessionCookie).not.toBe(before);
+    expect((await pending.get('/api/units')).status).toBe(200);
+    const stale = await t.app.inject({
+      method: 'GET',
+      url: '/api/units',
+      headers: { cookie: before ?? '' },
+    });
+    expect(stale.statusCode).toBe(401);
+  });
+
   it('a password reset revokes the user’s API tokens; a user who must change the password cannot use one', async () => {
     const name = await createTestUser(t.database, tenant.tenantId, [
       { role: 'viewer', unitId: null },

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireAuth, SESSION_COOKIE } from '../../server/auth-plugin.js';
+import { setSessionCookie } from '../../server/session-cookie.js';
 import { capabilities } from '../access/policy.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { tenants } from '../tenants/schema.js';
@@ -67,16 +68,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         userAgent: request.headers['user-agent'] ?? null,
       });
       if (!result.ok) throw result.error;
-      reply.setCookie(SESSION_COOKIE, result.session.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure:
-          config.COOKIE_SECURE === 'auto'
-            ? request.protocol === 'https'
-            : config.COOKIE_SECURE === 'true',
-        expires: result.session.expiresAt,
-      });
+      setSessionCookie(reply, request, config, result.session);
       return { mfaState: result.session.mfaState, mustChangePassword: result.mustChangePassword };
     },
   );

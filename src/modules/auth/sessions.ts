@@ -25,10 +25,12 @@ export async function createSession(
     mfaState: MfaState;
     ip: string | null;
     userAgent: string | null;
+    /** Kept when a session is renewed, so the open page's next write still carries a valid one. */
+    csrfToken?: string | null;
   },
 ): Promise<NewSession> {
   const token = randomToken();
-  const csrfToken = randomToken();
+  const csrfToken = input.csrfToken ?? randomToken();
   const expiresAt = new Date(Date.now() + config.SESSION_MAX_HOURS * 3_600_000);
   await tx.insert(sessions).values({
     id: sha256Hex(token),

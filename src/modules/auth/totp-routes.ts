@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireAuth } from '../../server/auth-plugin.js';
+import { setSessionCookie } from '../../server/session-cookie.js';
 import { disableTotp } from './totp/disable-totp.js';
 import { enableTotp } from './totp/enable-totp.js';
 import { setupTotp } from './totp/setup-totp.js';
@@ -67,13 +68,15 @@ export const totpRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await enableTotp(
+      const { session, ...result } = await enableTotp(
         database,
+        config,
         secretBox,
         requireAuth(request),
         request.body.code,
         request.ip,
       );
+      setSessionCookie(reply, request, config, session);
       return reply.header('cache-control', 'no-store').send(result);
     },
   );
@@ -104,9 +107,9 @@ export const totpRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { code: totpCode, recoveryCode } = request.body;
-      const result = await verifySecondFactor(
+      const { session, ...result } = await verifySecondFactor(
         database,
         config,
         secretBox,
@@ -114,6 +117,7 @@ export const totpRoutes: FastifyPluginAsyncZod = async (app) => {
         totpCode !== undefined ? { code: totpCode } : { recoveryCode: recoveryCode ?? '' },
         request.ip,
       );
+      setSessionCookie(reply, request, config, session);
       return { mfaState: 'passed' as const, ...result };
     },
   );

@@ -1,25 +1,34 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import type { RequestAuth } from '../../../server/auth-plugin.js';
+import type { Config } from '../../../server/config.js';
 import { AppError } from '../../../shared/errors.js';
 import { users } from '../schema.js';
 import type { SecretBox } from '../secret-box.js';
-import { auditOwn, lockOwnUser, requireOwnSession, setSessionMfa } from './own-account.js';
+import type { NewSession } from '../sessions.js';
+import {
+  auditOwn,
+  lockOwnUser,
+  renewSessionAfterSecondFactor,
+  requireOwnSession,
+} from './own-account.js';
 import { replaceRecoveryCodes } from './recovery-codes.js';
 import { checkTotpCode, openTotpState, sealTotpState } from './totp-secret.js';
 
 /**
  * Finishes enrolment with a code from the new seed: TOTP is on from now, fresh recovery codes
  * replace any old ones (returned once), and this session counts as having passed the second
- * factor, which also releases a session the tenant held at 'setup_required'.
+ * factor: it is replaced by a new one (see renewSessionAfterSecondFactor), which also releases a
+ * session the tenant held at 'setup_required'.
  */
 export async function enableTotp(
   database: Database,
+  config: Config,
   box: SecretBox,
   requestAuth: RequestAuth,
   code: string,
   ip: string | null,
-): Promise<{ recoveryCodes: string[] }> {
+): Promise<{ recoveryCodes: string[]; session: NewSession }> {
   const auth = requireOwnSession(requestAuth);
   if (auth.mfaState === 'pending') {
     throw new AppError('MFA_REQUIRED', 'Masukkan kode autentikator untuk melanjutkan.');
@@ -48,8 +57,8 @@ export async function enableTotp(
       })
       .where(eq(users.id, user.id));
     const recoveryCodes = await replaceRecoveryCodes(tx, user.id);
-    await setSessionMfa(tx, auth.sessionId, 'passed');
+    const session = await renewSessionAfterSecondFactor(tx, config, auth, ip);
     await auditOwn(tx, auth, ip, { action: 'auth.totp_enable' });
-    return { recoveryCodes };
+    return { recoveryCodes, session };
   });
 }

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.js';
 import type { RequestAuth } from '../../../server/auth-plugin.js';
+import type { Config } from '../../../server/config.js';
 import { AppError } from '../../../shared/errors.js';
 import { type AuditInput, recordAudit } from '../../audit/record-audit.js';
 import { sessions, users } from '../schema.js';
-import type { MfaState } from '../sessions.js';
+import { createSession, type NewSession } from '../sessions.js';
 
 /**
  * Helpers for the second-factor use cases. They act on the caller's own account and session,
@@ -33,8 +34,26 @@ export async function lockOwnUser(tx: Tx, userId: string): Promise<UserRow> {
   return user;
 }
 
-export async function setSessionMfa(tx: Tx, sessionId: string, mfaState: MfaState): Promise<void> {
-  await tx.update(sessions).set({ mfaState }).where(eq(sessions.id, sessionId));
+/**
+ * The second factor is passed: the half-signed-in session ends and a new one (new token)
+ * replaces it, so a session id seen before the privilege change is worthless after it. The CSRF
+ * token carries over: it is not a credential, and the open page keeps working.
+ */
+export async function renewSessionAfterSecondFactor(
+  tx: Tx,
+  config: Config,
+  auth: OwnAuth,
+  ip: string | null,
+): Promise<NewSession> {
+  await tx.delete(sessions).where(eq(sessions.id, auth.sessionId));
+  return createSession(tx, config, {
+    userId: auth.actor.userId,
+    tenantId: auth.actor.tenantId,
+    mfaState: 'passed',
+    ip,
+    userAgent: null,
+    csrfToken: auth.csrfToken,
+  });
 }
 
 export function auditOwn(

@@ -6,7 +6,13 @@ import { AppError } from '../../../shared/errors.js';
 import { lockedError, recordFailedAttempt } from '../failed-attempts.js';
 import { sessions, users } from '../schema.js';
 import type { SecretBox } from '../secret-box.js';
-import { auditOwn, lockOwnUser, requireOwnSession, setSessionMfa } from './own-account.js';
+import type { NewSession } from '../sessions.js';
+import {
+  auditOwn,
+  lockOwnUser,
+  renewSessionAfterSecondFactor,
+  requireOwnSession,
+} from './own-account.js';
 import { consumeRecoveryCode } from './recovery-codes.js';
 import { checkTotpCode, openTotpState, sealTotpState } from './totp-secret.js';
 
@@ -24,7 +30,7 @@ export async function verifySecondFactor(
   requestAuth: RequestAuth,
   input: SecondFactor,
   ip: string | null,
-): Promise<{ recoveryCodesLeft: number | null }> {
+): Promise<{ recoveryCodesLeft: number | null; session: NewSession }> {
   const auth = requireOwnSession(requestAuth);
   if (auth.mfaState !== 'pending') {
     throw new AppError('CONFLICT', 'Sesi ini tidak sedang menunggu kode autentikator.');
@@ -63,21 +69,21 @@ export async function verifySecondFactor(
             failedLogins: 0,
           })
           .where(eq(users.id, user.id));
-        await setSessionMfa(tx, auth.sessionId, 'passed');
+        const session = await renewSessionAfterSecondFactor(tx, config, auth, ip);
         await auditOwn(tx, auth, ip, { action: 'auth.totp_verified' });
-        return { ok: true as const, recoveryCodesLeft: null };
+        return { ok: true as const, recoveryCodesLeft: null, session };
       }
       reason = check.reason;
     } else {
       const used = await consumeRecoveryCode(tx, user.id, input.recoveryCode);
       if (used) {
         await tx.update(users).set({ failedLogins: 0 }).where(eq(users.id, user.id));
-        await setSessionMfa(tx, auth.sessionId, 'passed');
+        const session = await renewSessionAfterSecondFactor(tx, config, auth, ip);
         await auditOwn(tx, auth, ip, {
           action: 'auth.recovery_code_used',
           data: { remaining: used.remaining },
         });
-        return { ok: true as const, recoveryCodesLeft: used.remaining };
+        return { ok: true as const, recoveryCodesLeft: used.remaining, session };
       }
     }
     const { failures, lockedUntil } = await recordFailedAttempt(tx, config, user, now);
@@ -109,5 +115,5 @@ export async function verifySecondFactor(
     };
   });
   if (!outcome.ok) throw outcome.error;
-  return { recoveryCodesLeft: outcome.recoveryCodesLeft };
+  return { recoveryCodesLeft: outcome.recoveryCodesLeft, session: outcome.session };
 }
