@@ -57,7 +57,12 @@ export async function buildApp(
   // Unknown input is refused, not ignored: an API route that declares no query string or no
   // body accepts none (an empty object for writes). Added before any route is registered.
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    // The API documentation is public, like the OpenAPI document it shows.
+    if (route.url.startsWith('/api/docs')) {
+      route.config = { ...route.config, access: 'public' };
+      return;
+    }
+    if (!route.url.startsWith('/api/')) return;
     const schema = { ...(route.schema ?? {}) };
     schema.querystring ??= z.strictObject({});
     const methods = Array.isArray(route.method) ? route.method : [route.method];

@@ -31,6 +31,12 @@ describe.each(testDatabaseKinds())('server basics on %s', (kind) => {
     );
   });
 
+  it('serves the API documentation page without signing in', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+  });
+
   it('sends security headers', async () => {
     const res = await new ApiClient(t.app).get('/api/health');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
