@@ -17,16 +17,17 @@ import { useForm } from '@mantine/form';
 import { IconApi, IconCheck, IconCopy, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, errorMessage } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import type { ApiToken } from '../../api/types.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { DateField } from '../../components/date-field.js';
+import { FormActions } from '../../components/form-actions.js';
+import { MutationError } from '../../components/mutation-error.js';
 import { PageHeader } from '../../components/page.js';
 import { EmptyState, ErrorAlert, LoadingRows } from '../../components/states.js';
 import { formatDate } from '../../lib/format.js';
 import { applyFieldError, notifySuccess } from '../../lib/forms.js';
 import { useTimeZone } from '../../session.js';
-import { common } from '../../strings.js';
 import { accountStrings as t } from './strings.js';
 
 export function TokensPage() {
@@ -237,11 +238,7 @@ function CreateTokenModal({ onClose }: { onClose: () => void }) {
       ) : (
         <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
           <Stack gap="md">
-            {create.isError && (
-              <Alert color="red" variant="light" role="alert">
-                {errorMessage(create.error)}
-              </Alert>
-            )}
+            <MutationError mutation={create} />
             <TextInput
               label={t.tokenName}
               placeholder={t.tokenNamePlaceholder}
@@ -273,14 +270,7 @@ function CreateTokenModal({ onClose }: { onClose: () => void }) {
               description={t.expiresHelp}
               {...form.getInputProps('expiresAt')}
             />
-            <Group justify="flex-end" gap="xs">
-              <Button variant="default" onClick={onClose} disabled={create.isPending}>
-                {common.cancel}
-              </Button>
-              <Button type="submit" loading={create.isPending} disabled={create.isPending}>
-                {t.newToken}
-              </Button>
-            </Group>
+            <FormActions onCancel={onClose} pending={create.isPending} submitLabel={t.newToken} />
           </Stack>
         </form>
       )}

@@ -21,6 +21,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { api, errorMessage } from '../../api/client.js';
 import type { LoginResult, Session } from '../../api/types.js';
 import { BrandMark } from '../../components/brand-mark.js';
+import { MutationError } from '../../components/mutation-error.js';
 import { isComplete, sessionQuery } from '../../session.js';
 import { common } from '../../strings.js';
 import { ChangePasswordForm } from './change-password-form.js';
@@ -240,11 +241,7 @@ function TotpStep({ onVerified }: { onVerified: () => Promise<void> }) {
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <StepHeader title={t.totpTitle} intro={useRecovery ? t.recoveryIntro : t.totpIntro} />
-        {verify.isError && (
-          <Alert color="red" variant="light" role="alert">
-            {errorMessage(verify.error)}
-          </Alert>
-        )}
+        <MutationError mutation={verify} />
         <TextInput
           key={useRecovery ? 'recovery' : 'totp'}
           label={useRecovery ? t.recoveryCode : t.totpCode}

@@ -15,6 +15,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client.js';
 import type { Employee, Paged } from '../../api/types.js';
+import { DataTable } from '../../components/data-table.js';
 import { PageHeader } from '../../components/page.js';
 import { EmptyState, ErrorAlert, LoadingRows } from '../../components/states.js';
 import { formatNip, formatNumber } from '../../lib/format.js';
@@ -106,82 +107,80 @@ export function EmployeesPage() {
           )
         ) : (
           <Stack gap="md" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
-            <Table.ScrollContainer minWidth={760}>
-              <Table verticalSpacing="sm" highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t.name}</Table.Th>
-                    <Table.Th>{t.nip}</Table.Th>
-                    <Table.Th>{t.grade}</Table.Th>
-                    <Table.Th>{t.currentPositions}</Table.Th>
-                    {canManage && <Table.Th aria-label="Tindakan" />}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.items.map((e) => (
-                    <Table.Tr key={e.id}>
-                      <Table.Td>
-                        <Text size="sm" fw={500}>
-                          {e.fullName}
-                        </Text>
-                        <Group gap={4} mt={2}>
-                          <Badge size="xs" variant="light" color="gray">
-                            {t.types[e.employeeType]}
-                          </Badge>
-                          {e.archived && (
-                            <Badge size="xs" color="gray" variant="filled">
-                              {common.archived}
-                            </Badge>
-                          )}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" className="mono" style={{ whiteSpace: 'nowrap' }}>
-                          {formatNip(e.nip)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{e.grade ?? '–'}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        {e.currentPositions.length === 0 ? (
-                          <Text size="sm" c="dimmed">
-                            {t.noPosition}
-                          </Text>
-                        ) : (
-                          <Stack gap={2}>
-                            {e.currentPositions.map((p) => (
-                              <Group key={p.positionId} gap={6} wrap="nowrap">
-                                {p.kind !== 'definitif' && (
-                                  <Badge size="xs" color="#b4400a" variant="filled">
-                                    {common.assignmentKinds[p.kind]}
-                                  </Badge>
-                                )}
-                                <Text size="sm">{p.title}</Text>
-                              </Group>
-                            ))}
-                          </Stack>
-                        )}
-                      </Table.Td>
-                      {canManage && (
-                        <Table.Td>
-                          {e.permissions.update && (
-                            <Button
-                              size="xs"
-                              variant="default"
-                              onClick={() => setEditing(e)}
-                              aria-label={`${t.edit} ${e.fullName}`}
-                            >
-                              {t.edit}
-                            </Button>
-                          )}
-                        </Table.Td>
+            <DataTable
+              minWidth={760}
+              head={
+                <>
+                  <Table.Th>{t.name}</Table.Th>
+                  <Table.Th>{t.nip}</Table.Th>
+                  <Table.Th>{t.grade}</Table.Th>
+                  <Table.Th>{t.currentPositions}</Table.Th>
+                  {canManage && <Table.Th aria-label="Tindakan" />}
+                </>
+              }
+            >
+              {list.data.items.map((e) => (
+                <Table.Tr key={e.id}>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {e.fullName}
+                    </Text>
+                    <Group gap={4} mt={2}>
+                      <Badge size="xs" variant="light" color="gray">
+                        {t.types[e.employeeType]}
+                      </Badge>
+                      {e.archived && (
+                        <Badge size="xs" color="gray" variant="filled">
+                          {common.archived}
+                        </Badge>
                       )}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" className="mono" style={{ whiteSpace: 'nowrap' }}>
+                      {formatNip(e.nip)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{e.grade ?? '–'}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {e.currentPositions.length === 0 ? (
+                      <Text size="sm" c="dimmed">
+                        {t.noPosition}
+                      </Text>
+                    ) : (
+                      <Stack gap={2}>
+                        {e.currentPositions.map((p) => (
+                          <Group key={p.positionId} gap={6} wrap="nowrap">
+                            {p.kind !== 'definitif' && (
+                              <Badge size="xs" color="#b4400a" variant="filled">
+                                {common.assignmentKinds[p.kind]}
+                              </Badge>
+                            )}
+                            <Text size="sm">{p.title}</Text>
+                          </Group>
+                        ))}
+                      </Stack>
+                    )}
+                  </Table.Td>
+                  {canManage && (
+                    <Table.Td>
+                      {e.permissions.update && (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setEditing(e)}
+                          aria-label={`${t.edit} ${e.fullName}`}
+                        >
+                          {t.edit}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </DataTable>
             {pages > 1 && (
               <Group justify="center">
                 <Pagination

@@ -1,20 +1,12 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Modal, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, errorMessage } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import type { AssignmentKind, Employee, PositionDetail } from '../../api/types.js';
 import { DateField } from '../../components/date-field.js';
+import { FormActions } from '../../components/form-actions.js';
+import { MutationError } from '../../components/mutation-error.js';
 import { todayIn } from '../../lib/format.js';
 import { applyFieldError, notifySuccess, orNull } from '../../lib/forms.js';
 import { useTimeZone } from '../../session.js';
@@ -93,11 +85,7 @@ export function AssignModal({
     >
       <form onSubmit={form.onSubmit((values) => assign.mutate(values))} noValidate>
         <Stack gap="md">
-          {assign.isError && (
-            <Alert color="red" variant="light" role="alert">
-              {errorMessage(assign.error)}
-            </Alert>
-          )}
+          <MutationError mutation={assign} />
           <EmployeeSelect
             label={t.employeeSearch}
             required
@@ -136,14 +124,7 @@ export function AssignModal({
             placeholder={t.decreePlaceholder}
             {...form.getInputProps('decreeNumber')}
           />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose} disabled={assign.isPending}>
-              {common.cancel}
-            </Button>
-            <Button type="submit" loading={assign.isPending} disabled={assign.isPending}>
-              {t.assign}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} pending={assign.isPending} submitLabel={t.assign} />
         </Stack>
       </form>
     </Modal>

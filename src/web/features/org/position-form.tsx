@@ -1,10 +1,12 @@
-import { Alert, Button, Checkbox, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo } from 'react';
-import { api, errorMessage } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import type { Position, PositionDetail, PositionKind } from '../../api/types.js';
+import { FormActions } from '../../components/form-actions.js';
+import { MutationError } from '../../components/mutation-error.js';
 import { applyFieldError, notifySuccess } from '../../lib/forms.js';
 import { common } from '../../strings.js';
 import { positionKindLabels, orgStrings as t } from './strings.js';
@@ -120,11 +122,7 @@ export function PositionFormModal(
     >
       <form onSubmit={form.onSubmit((values) => mutation.mutate(values))} noValidate>
         <Stack gap="md">
-          {mutation.isError && (
-            <Alert color="red" variant="light" role="alert">
-              {errorMessage(mutation.error)}
-            </Alert>
-          )}
+          <MutationError mutation={mutation} />
           <TextInput
             label={t.positionTitle}
             required
@@ -154,14 +152,11 @@ export function PositionFormModal(
             placeholder={leaders.isPending ? common.loading : 'Ketik untuk mencari jabatan'}
             {...form.getInputProps('superiorPositionId')}
           />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={props.onClose} disabled={mutation.isPending}>
-              {common.cancel}
-            </Button>
-            <Button type="submit" loading={mutation.isPending} disabled={mutation.isPending}>
-              {common.save}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={props.onClose}
+            pending={mutation.isPending}
+            submitLabel={common.save}
+          />
         </Stack>
       </form>
     </Modal>

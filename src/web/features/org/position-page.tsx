@@ -10,7 +10,8 @@ import { DateField } from '../../components/date-field.js';
 import { Field } from '../../components/field.js';
 import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/page.js';
-import { EmptyState, ErrorAlert, LoadingRows } from '../../components/states.js';
+import { QueryPage } from '../../components/query-page.js';
+import { EmptyState } from '../../components/states.js';
 import { formatDate, formatNip, todayIn } from '../../lib/format.js';
 import { notifySuccess } from '../../lib/forms.js';
 import { useTimeZone } from '../../session.js';
@@ -26,23 +27,15 @@ const route = getRouteApi('/_app/organisasi/jabatan/$positionId');
 export function PositionPage() {
   const { positionId } = route.useParams();
   const position = useQuery(positionQuery(positionId));
-  if (position.isPending) {
-    return (
-      <Stack>
-        <PageHeader title={common.loading} crumbs={[{ label: t.treeTitle, to: '/organisasi' }]} />
-        <LoadingRows rows={6} />
-      </Stack>
-    );
-  }
-  if (position.isError) {
-    return (
-      <Stack>
-        <PageHeader title={t.positions} crumbs={[{ label: t.treeTitle, to: '/organisasi' }]} />
-        <ErrorAlert error={position.error} onRetry={() => void position.refetch()} />
-      </Stack>
-    );
-  }
-  return <PositionView position={position.data} />;
+  return (
+    <QueryPage
+      query={position}
+      errorTitle={t.positions}
+      crumbs={[{ label: t.treeTitle, to: '/organisasi' }]}
+    >
+      {(data) => <PositionView position={data} />}
+    </QueryPage>
+  );
 }
 
 type Dialog = 'assign' | 'edit' | 'archive' | 'restore' | null;

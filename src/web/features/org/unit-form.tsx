@@ -1,9 +1,11 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { api, errorMessage } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import type { UnitDetail, UnitLevel, UnitSummary, UnitType } from '../../api/types.js';
+import { FormActions } from '../../components/form-actions.js';
+import { MutationError } from '../../components/mutation-error.js';
 import { applyFieldError, notifySuccess, orNull } from '../../lib/forms.js';
 import { common } from '../../strings.js';
 import { orgStrings as t, unitTypeLabels } from './strings.js';
@@ -104,11 +106,7 @@ export function UnitFormModal(
     <Modal opened onClose={props.onClose} title={title} size="lg" centered>
       <form onSubmit={form.onSubmit((values) => mutation.mutate(values))} noValidate>
         <Stack gap="md">
-          {mutation.isError && (
-            <Alert color="red" variant="light" role="alert">
-              {errorMessage(mutation.error)}
-            </Alert>
-          )}
+          <MutationError mutation={mutation} />
           <TextInput label={t.name} required data-autofocus {...form.getInputProps('name')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
@@ -131,14 +129,11 @@ export function UnitFormModal(
               {...form.getInputProps('code')}
             />
           </SimpleGrid>
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={props.onClose} disabled={mutation.isPending}>
-              {common.cancel}
-            </Button>
-            <Button type="submit" loading={mutation.isPending} disabled={mutation.isPending}>
-              {common.save}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={props.onClose}
+            pending={mutation.isPending}
+            submitLabel={common.save}
+          />
         </Stack>
       </form>
     </Modal>

@@ -14,10 +14,12 @@ import { useState } from 'react';
 import { api } from '../../api/client.js';
 import type { PositionKind, UnitDetail } from '../../api/types.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
+import { DataTable } from '../../components/data-table.js';
 import { Field } from '../../components/field.js';
 import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/page.js';
-import { EmptyState, ErrorAlert, LoadingRows } from '../../components/states.js';
+import { QueryPage } from '../../components/query-page.js';
+import { EmptyState } from '../../components/states.js';
 import { formatDate, formatNip } from '../../lib/format.js';
 import { notifySuccess } from '../../lib/forms.js';
 import { common } from '../../strings.js';
@@ -35,23 +37,15 @@ type Dialog = 'edit' | 'child' | 'position' | 'move' | 'archive' | 'restore' | n
 export function UnitPage() {
   const { unitId } = route.useParams();
   const unit = useQuery(unitQuery(unitId));
-  if (unit.isPending) {
-    return (
-      <Stack>
-        <PageHeader title={common.loading} crumbs={[{ label: t.treeTitle, to: '/organisasi' }]} />
-        <LoadingRows rows={6} />
-      </Stack>
-    );
-  }
-  if (unit.isError) {
-    return (
-      <Stack>
-        <PageHeader title={t.treeTitle} crumbs={[{ label: t.treeTitle, to: '/organisasi' }]} />
-        <ErrorAlert error={unit.error} onRetry={() => void unit.refetch()} />
-      </Stack>
-    );
-  }
-  return <UnitView unit={unit.data} />;
+  return (
+    <QueryPage
+      query={unit}
+      errorTitle={t.treeTitle}
+      crumbs={[{ label: t.treeTitle, to: '/organisasi' }]}
+    >
+      {(data) => <UnitView unit={data} />}
+    </QueryPage>
+  );
 }
 
 /** What a new head position of this unit is probably called and which kind it is. */
@@ -248,58 +242,54 @@ function UnitView({ unit }: { unit: UnitDetail }) {
                   }
                 />
               ) : (
-                <Table.ScrollContainer minWidth={520}>
-                  <Table verticalSpacing="sm" highlightOnHover>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t.positionTitle}</Table.Th>
-                        <Table.Th>{t.holder}</Table.Th>
-                        <Table.Th>{t.since}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {unit.positions.map((pos) => (
-                        <Table.Tr key={pos.id}>
-                          <Table.Td>
-                            <AnchorLink
-                              to="/organisasi/jabatan/$positionId"
-                              params={{ positionId: pos.id }}
-                              size="sm"
-                              fw={500}
-                            >
-                              {pos.title}
-                            </AnchorLink>
+                <DataTable
+                  minWidth={520}
+                  head={
+                    <>
+                      <Table.Th>{t.positionTitle}</Table.Th>
+                      <Table.Th>{t.holder}</Table.Th>
+                      <Table.Th>{t.since}</Table.Th>
+                    </>
+                  }
+                >
+                  {unit.positions.map((pos) => (
+                    <Table.Tr key={pos.id}>
+                      <Table.Td>
+                        <AnchorLink
+                          to="/organisasi/jabatan/$positionId"
+                          params={{ positionId: pos.id }}
+                          size="sm"
+                          fw={500}
+                        >
+                          {pos.title}
+                        </AnchorLink>
+                        <Text size="xs" c="dimmed">
+                          {positionKindLabels[pos.kind]}
+                          {pos.headsUnit ? ` · ${t.headsUnit}` : ''}
+                          {pos.archived ? ` · ${common.archived}` : ''}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        {pos.holder ? (
+                          <Stack gap={0}>
+                            <Group gap={6} wrap="nowrap">
+                              <KindBadge kind={pos.holder.kind} />
+                              <Text size="sm">{pos.holder.employee.fullName}</Text>
+                            </Group>
                             <Text size="xs" c="dimmed">
-                              {positionKindLabels[pos.kind]}
-                              {pos.headsUnit ? ` · ${t.headsUnit}` : ''}
-                              {pos.archived ? ` · ${common.archived}` : ''}
+                              NIP {formatNip(pos.holder.employee.nip)}
                             </Text>
-                          </Table.Td>
-                          <Table.Td>
-                            {pos.holder ? (
-                              <Stack gap={0}>
-                                <Group gap={6} wrap="nowrap">
-                                  <KindBadge kind={pos.holder.kind} />
-                                  <Text size="sm">{pos.holder.employee.fullName}</Text>
-                                </Group>
-                                <Text size="xs" c="dimmed">
-                                  NIP {formatNip(pos.holder.employee.nip)}
-                                </Text>
-                              </Stack>
-                            ) : (
-                              <VacantBadge />
-                            )}
-                          </Table.Td>
-                          <Table.Td>
-                            <Text size="sm">
-                              {pos.holder ? formatDate(pos.holder.startDate) : '–'}
-                            </Text>
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
+                          </Stack>
+                        ) : (
+                          <VacantBadge />
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{pos.holder ? formatDate(pos.holder.startDate) : '–'}</Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </DataTable>
               )}
             </Paper>
             <Paper withBorder p="md">
@@ -324,43 +314,37 @@ function UnitView({ unit }: { unit: UnitDetail }) {
                   }
                 />
               ) : (
-                <Table.ScrollContainer minWidth={520}>
-                  <Table verticalSpacing="sm" highlightOnHover>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t.name}</Table.Th>
-                        <Table.Th>{t.level}</Table.Th>
-                        <Table.Th>{t.head}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {unit.children.map((child) => (
-                        <Table.Tr key={child.id}>
-                          <Table.Td>
-                            <AnchorLink
-                              to="/organisasi/unit/$unitId"
-                              params={{ unitId: child.id }}
-                              size="sm"
-                              fw={500}
-                            >
-                              {child.name}
-                            </AnchorLink>
-                          </Table.Td>
-                          <Table.Td>
-                            <LevelBadge level={child.level} />
-                          </Table.Td>
-                          <Table.Td>
-                            {child.head ? (
-                              <HolderLine holder={child.head.holder} />
-                            ) : (
-                              <VacantBadge />
-                            )}
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
+                <DataTable
+                  minWidth={520}
+                  head={
+                    <>
+                      <Table.Th>{t.name}</Table.Th>
+                      <Table.Th>{t.level}</Table.Th>
+                      <Table.Th>{t.head}</Table.Th>
+                    </>
+                  }
+                >
+                  {unit.children.map((child) => (
+                    <Table.Tr key={child.id}>
+                      <Table.Td>
+                        <AnchorLink
+                          to="/organisasi/unit/$unitId"
+                          params={{ unitId: child.id }}
+                          size="sm"
+                          fw={500}
+                        >
+                          {child.name}
+                        </AnchorLink>
+                      </Table.Td>
+                      <Table.Td>
+                        <LevelBadge level={child.level} />
+                      </Table.Td>
+                      <Table.Td>
+                        {child.head ? <HolderLine holder={child.head.holder} /> : <VacantBadge />}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </DataTable>
               )}
             </Paper>
           </Stack>

@@ -1,9 +1,7 @@
 import {
-  Alert,
   Badge,
   Button,
   Divider,
-  Group,
   Modal,
   Paper,
   PasswordInput,
@@ -19,13 +17,15 @@ import { useForm } from '@mantine/form';
 import { IconBuildingCommunity, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, errorMessage } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import type { Tenant, TenantType, TimeZone } from '../../api/types.js';
+import { DataTable } from '../../components/data-table.js';
+import { FormActions } from '../../components/form-actions.js';
+import { MutationError } from '../../components/mutation-error.js';
 import { PageHeader } from '../../components/page.js';
 import { EmptyState, ErrorAlert, LoadingRows } from '../../components/states.js';
 import { formatDate, zoneLabel } from '../../lib/format.js';
 import { applyFieldError, notifySuccess } from '../../lib/forms.js';
-import { common } from '../../strings.js';
 import { tenantTypeLabels, timeZoneOptions } from '../tenant/strings.js';
 import { platformStrings as t } from './strings.js';
 
@@ -63,43 +63,41 @@ export function TenantsPage() {
             }
           />
         ) : (
-          <Table.ScrollContainer minWidth={680}>
-            <Table verticalSpacing="sm" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t.name}</Table.Th>
-                  <Table.Th>{t.type}</Table.Th>
-                  <Table.Th>{t.regionCode}</Table.Th>
-                  <Table.Th>{t.zone}</Table.Th>
-                  <Table.Th>{t.createdAt}</Table.Th>
-                  <Table.Th>{t.status}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((tenant) => (
-                  <Table.Tr key={tenant.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {tenant.name}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {tenant.shortName}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{tenantTypeLabels[tenant.type]}</Table.Td>
-                    <Table.Td className="mono">{tenant.regionCode}</Table.Td>
-                    <Table.Td>{zoneLabel(tenant.timeZone)}</Table.Td>
-                    <Table.Td>{formatDate(tenant.createdAt, tenant.timeZone)}</Table.Td>
-                    <Table.Td>
-                      <Badge color={tenant.archived ? 'gray' : 'teal.9'} variant="light" size="sm">
-                        {tenant.archived ? t.archived : t.active}
-                      </Badge>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={680}
+            head={
+              <>
+                <Table.Th>{t.name}</Table.Th>
+                <Table.Th>{t.type}</Table.Th>
+                <Table.Th>{t.regionCode}</Table.Th>
+                <Table.Th>{t.zone}</Table.Th>
+                <Table.Th>{t.createdAt}</Table.Th>
+                <Table.Th>{t.status}</Table.Th>
+              </>
+            }
+          >
+            {list.data.items.map((tenant) => (
+              <Table.Tr key={tenant.id}>
+                <Table.Td>
+                  <Text size="sm" fw={500}>
+                    {tenant.name}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {tenant.shortName}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{tenantTypeLabels[tenant.type]}</Table.Td>
+                <Table.Td className="mono">{tenant.regionCode}</Table.Td>
+                <Table.Td>{zoneLabel(tenant.timeZone)}</Table.Td>
+                <Table.Td>{formatDate(tenant.createdAt, tenant.timeZone)}</Table.Td>
+                <Table.Td>
+                  <Badge color={tenant.archived ? 'gray' : 'teal.9'} variant="light" size="sm">
+                    {tenant.archived ? t.archived : t.active}
+                  </Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         )}
       </Paper>
       {adding && <AddTenantModal onClose={() => setAdding(false)} />}
@@ -171,11 +169,7 @@ function AddTenantModal({ onClose }: { onClose: () => void }) {
     <Modal opened onClose={onClose} title={t.addTitle} size="lg" centered>
       <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
         <Stack gap="md">
-          {create.isError && (
-            <Alert color="red" variant="light" role="alert">
-              {errorMessage(create.error)}
-            </Alert>
-          )}
+          <MutationError mutation={create} />
           <TextInput
             label={t.name}
             placeholder={t.namePlaceholder}
@@ -237,14 +231,7 @@ function AddTenantModal({ onClose }: { onClose: () => void }) {
             required
             {...form.getInputProps('password')}
           />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose} disabled={create.isPending}>
-              {common.cancel}
-            </Button>
-            <Button type="submit" loading={create.isPending} disabled={create.isPending}>
-              {t.add}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} pending={create.isPending} submitLabel={t.add} />
         </Stack>
       </form>
     </Modal>

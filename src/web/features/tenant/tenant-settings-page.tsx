@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   FileButton,
   Grid,
@@ -17,9 +16,10 @@ import { useForm } from '@mantine/form';
 import { IconUpload } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, errorMessage } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import type { Tenant, TimeZone } from '../../api/types.js';
 import { Field } from '../../components/field.js';
+import { MutationError } from '../../components/mutation-error.js';
 import { PageHeader } from '../../components/page.js';
 import { ErrorAlert, LoadingRows } from '../../components/states.js';
 import { applyFieldError, notifySuccess } from '../../lib/forms.js';
@@ -121,11 +121,7 @@ function TenantForm({ tenant }: { tenant: Tenant }) {
   return (
     <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
       <Stack gap="lg">
-        {save.isError && (
-          <Alert color="red" variant="light" role="alert">
-            {errorMessage(save.error)}
-          </Alert>
-        )}
+        <MutationError mutation={save} />
         <Grid gutter="lg">
           <Grid.Col span={{ base: 12, md: 7 }}>
             <Paper withBorder p="md">

@@ -1,9 +1,6 @@
 import {
-  Alert,
-  Button,
   Checkbox,
   Divider,
-  Group,
   Modal,
   PasswordInput,
   Select,
@@ -13,10 +10,11 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, errorMessage } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import type { User } from '../../api/types.js';
+import { FormActions } from '../../components/form-actions.js';
+import { MutationError } from '../../components/mutation-error.js';
 import { applyFieldError, notifySuccess } from '../../lib/forms.js';
-import { common } from '../../strings.js';
 import { EmployeeSelect } from '../employees/employee-select.js';
 import { UnitSelect } from '../org/unit-select.js';
 import { roleOptions } from './role-options.js';
@@ -71,11 +69,7 @@ export function CreateUserModal({ onClose }: { onClose: () => void }) {
     <Modal opened onClose={onClose} title={t.addTitle} size="lg" centered>
       <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
         <Stack gap="md">
-          {create.isError && (
-            <Alert color="red" variant="light" role="alert">
-              {errorMessage(create.error)}
-            </Alert>
-          )}
+          <MutationError mutation={create} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label={t.username}
@@ -120,14 +114,7 @@ export function CreateUserModal({ onClose }: { onClose: () => void }) {
             label={t.mustChangeLabel}
             {...form.getInputProps('mustChangePassword', { type: 'checkbox' })}
           />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose} disabled={create.isPending}>
-              {common.cancel}
-            </Button>
-            <Button type="submit" loading={create.isPending} disabled={create.isPending}>
-              {t.add}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} pending={create.isPending} submitLabel={t.add} />
         </Stack>
       </form>
     </Modal>

@@ -15,6 +15,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client.js';
 import type { Paged, User } from '../../api/types.js';
+import { DataTable } from '../../components/data-table.js';
 import { PageHeader } from '../../components/page.js';
 import { EmptyState, ErrorAlert, LoadingRows } from '../../components/states.js';
 import { formatDateTime } from '../../lib/format.js';
@@ -94,96 +95,94 @@ export function UsersPage() {
           )
         ) : (
           <Stack gap="md">
-            <Table.ScrollContainer minWidth={820}>
-              <Table verticalSpacing="sm" highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t.user}</Table.Th>
-                    <Table.Th>{t.roles}</Table.Th>
-                    <Table.Th>{t.status}</Table.Th>
-                    <Table.Th>{t.lastLogin}</Table.Th>
-                    <Table.Th aria-label="Tindakan" />
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {users.data.items.map((user) => (
-                    <Table.Tr key={user.id}>
-                      <Table.Td>
-                        <Text size="sm" fw={500}>
-                          {user.displayName}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {user.username}
-                          {user.employee ? ` · ${user.employee.fullName}` : ''}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        {user.roles.length === 0 ? (
-                          <Text size="sm" c="dimmed">
-                            {t.noRoles}
+            <DataTable
+              minWidth={820}
+              head={
+                <>
+                  <Table.Th>{t.user}</Table.Th>
+                  <Table.Th>{t.roles}</Table.Th>
+                  <Table.Th>{t.status}</Table.Th>
+                  <Table.Th>{t.lastLogin}</Table.Th>
+                  <Table.Th aria-label="Tindakan" />
+                </>
+              }
+            >
+              {users.data.items.map((user) => (
+                <Table.Tr key={user.id}>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {user.displayName}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {user.username}
+                      {user.employee ? ` · ${user.employee.fullName}` : ''}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {user.roles.length === 0 ? (
+                      <Text size="sm" c="dimmed">
+                        {t.noRoles}
+                      </Text>
+                    ) : (
+                      <Stack gap={4}>
+                        {user.roles.map((r) => (
+                          <Text key={r.id} size="sm">
+                            <Text span fw={500} inherit>
+                              {roleLabel(r.role)}
+                            </Text>
+                            <Text span c="dimmed" inherit>
+                              {' · '}
+                              {r.unitName ?? t.wholeTenant}
+                            </Text>
                           </Text>
-                        ) : (
-                          <Stack gap={4}>
-                            {user.roles.map((r) => (
-                              <Text key={r.id} size="sm">
-                                <Text span fw={500} inherit>
-                                  {roleLabel(r.role)}
-                                </Text>
-                                <Text span c="dimmed" inherit>
-                                  {' · '}
-                                  {r.unitName ?? t.wholeTenant}
-                                </Text>
-                              </Text>
-                            ))}
-                          </Stack>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          <Badge
-                            size="sm"
-                            variant="light"
-                            color={user.status === 'active' ? 'teal.9' : 'gray'}
-                          >
-                            {user.status === 'active' ? t.active : t.disabled}
-                          </Badge>
-                          {user.locked && (
-                            <Badge size="sm" color="red.9" variant="filled">
-                              {t.locked}
-                            </Badge>
-                          )}
-                          {user.totpEnabled && (
-                            <Badge size="sm" variant="light" color="amanah">
-                              {t.totp}
-                            </Badge>
-                          )}
-                          {user.mustChangePassword && (
-                            <Badge size="sm" variant="light" color="orange.9">
-                              {t.mustChange}
-                            </Badge>
-                          )}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">
-                          {user.lastLoginAt ? formatDateTime(user.lastLoginAt, timeZone) : t.never}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Button
-                          size="xs"
-                          variant="default"
-                          onClick={() => setManagingId(user.id)}
-                          aria-label={`${t.manage} ${user.displayName}`}
-                        >
-                          {t.manage}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                        ))}
+                      </Stack>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      <Badge
+                        size="sm"
+                        variant="light"
+                        color={user.status === 'active' ? 'teal.9' : 'gray'}
+                      >
+                        {user.status === 'active' ? t.active : t.disabled}
+                      </Badge>
+                      {user.locked && (
+                        <Badge size="sm" color="red.9" variant="filled">
+                          {t.locked}
+                        </Badge>
+                      )}
+                      {user.totpEnabled && (
+                        <Badge size="sm" variant="light" color="amanah">
+                          {t.totp}
+                        </Badge>
+                      )}
+                      {user.mustChangePassword && (
+                        <Badge size="sm" variant="light" color="orange.9">
+                          {t.mustChange}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      {user.lastLoginAt ? formatDateTime(user.lastLoginAt, timeZone) : t.never}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setManagingId(user.id)}
+                      aria-label={`${t.manage} ${user.displayName}`}
+                    >
+                      {t.manage}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
             {pages > 1 && (
               <Group justify="center">
                 <Pagination
