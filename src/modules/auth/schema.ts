@@ -21,19 +21,11 @@ import {
   updatedAt,
   versionColumn,
 } from '../../db/columns.js';
+import { type Role, roles } from '../../shared/codes.js';
 import { employees, units } from '../org/schema.js';
 import { tenants } from '../tenants/schema.js';
 
-export const roles = [
-  'admin_pemda',
-  'perencana',
-  'kepala_daerah',
-  'pimpinan_unit',
-  'operator_unit',
-  'evaluator',
-  'viewer',
-] as const;
-export type Role = (typeof roles)[number];
+export { type Role, roles };
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 

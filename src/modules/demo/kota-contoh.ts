@@ -16,30 +16,21 @@
  * Eselon IV units under a Badan's Bidang are named 'Subbidang …' but typed 'seksi'.
  */
 
-export type UnitType =
-  | 'sekretariat_daerah'
-  | 'sekretariat_dprd'
-  | 'inspektorat'
-  | 'dinas'
-  | 'badan'
-  | 'kecamatan'
-  | 'rsud'
-  | 'upt'
-  | 'bagian'
-  | 'bidang'
-  | 'subbagian'
-  | 'seksi';
-export type UnitLevel = 'eselon_2' | 'eselon_3' | 'eselon_4';
-export type PositionKind =
-  | 'kepala_daerah'
-  | 'wakil_kepala_daerah'
-  | 'jpt_pratama'
-  | 'administrator'
-  | 'pengawas'
-  | 'fungsional'
-  | 'pelaksana';
-export type AssignmentKind = 'definitif' | 'plt' | 'plh' | 'pj';
-export type EmployeeType = 'pns' | 'pppk' | 'pejabat_negara';
+export type {
+  AssignmentKind,
+  EmployeeType,
+  PositionKind,
+  UnitLevel,
+  UnitType,
+} from '../../shared/codes.js';
+
+import type {
+  AssignmentKind,
+  EmployeeType,
+  PositionKind,
+  UnitLevel,
+  UnitType,
+} from '../../shared/codes.js';
 export interface DemoPerson {
   key: string; // stable unique key, e.g. 'p-0001'
   nip: string | null; // 18 digits for PNS and PPPK; null for pejabat_negara

@@ -20,79 +20,36 @@ import {
   updatedAt,
   versionColumn,
 } from '../../db/columns.js';
+import {
+  type AssignmentKind,
+  assignmentKinds,
+  type EmployeeType,
+  employeeTypes,
+  type PositionKind,
+  pnsGrades,
+  positionKinds,
+  pppkGrades,
+  type UnitLevel,
+  type UnitType,
+  unitLevels,
+  unitTypes,
+} from '../../shared/codes.js';
 import { tenants } from '../tenants/schema.js';
 
-export const unitTypes = [
-  'sekretariat_daerah',
-  'sekretariat_dprd',
-  'inspektorat',
-  'dinas',
-  'badan',
-  'kecamatan',
-  'rsud',
-  'upt',
-  'bagian',
-  'bidang',
-  'subbagian',
-  'seksi',
-] as const;
-export type UnitType = (typeof unitTypes)[number];
-export const unitLevels = ['eselon_2', 'eselon_3', 'eselon_4'] as const;
-export type UnitLevel = (typeof unitLevels)[number];
-
-export const positionKinds = [
-  'kepala_daerah',
-  'wakil_kepala_daerah',
-  'jpt_pratama',
-  'administrator',
-  'pengawas',
-  'fungsional',
-  'pelaksana',
-] as const;
-export type PositionKind = (typeof positionKinds)[number];
-
-export const employeeTypes = ['pns', 'pppk', 'pejabat_negara'] as const;
-export type EmployeeType = (typeof employeeTypes)[number];
-export const pnsGrades = [
-  'I/a',
-  'I/b',
-  'I/c',
-  'I/d',
-  'II/a',
-  'II/b',
-  'II/c',
-  'II/d',
-  'III/a',
-  'III/b',
-  'III/c',
-  'III/d',
-  'IV/a',
-  'IV/b',
-  'IV/c',
-  'IV/d',
-  'IV/e',
-] as const;
-export const pppkGrades = [
-  'I',
-  'II',
-  'III',
-  'IV',
-  'V',
-  'VI',
-  'VII',
-  'VIII',
-  'IX',
-  'X',
-  'XI',
-  'XII',
-  'XIII',
-  'XIV',
-  'XV',
-  'XVI',
-  'XVII',
-] as const;
-export const assignmentKinds = ['definitif', 'plt', 'plh', 'pj'] as const;
-export type AssignmentKind = (typeof assignmentKinds)[number];
+export {
+  type AssignmentKind,
+  assignmentKinds,
+  type EmployeeType,
+  employeeTypes,
+  type PositionKind,
+  pnsGrades,
+  positionKinds,
+  pppkGrades,
+  type UnitLevel,
+  type UnitType,
+  unitLevels,
+  unitTypes,
+};
 
 const inList = (values: readonly string[]) =>
   sql.raw(`(${values.map((v) => `'${v}'`).join(', ')})`);

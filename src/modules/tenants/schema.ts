@@ -1,11 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { archivedAt, createdAt, newId, updatedAt, versionColumn } from '../../db/columns.js';
+import { type TenantType, type TimeZone, tenantTypes, timeZones } from '../../shared/codes.js';
 
-export const tenantTypes = ['provinsi', 'kabupaten', 'kota'] as const;
-export type TenantType = (typeof tenantTypes)[number];
-export const timeZones = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
-export type TimeZone = (typeof timeZones)[number];
+export { type TenantType, type TimeZone, tenantTypes, timeZones };
 
 /** A Pemda (or other instansi): the tenant every other row belongs to. */
 export const tenants = pgTable(

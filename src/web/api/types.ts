@@ -1,3 +1,26 @@
+import type {
+  AssignmentKind,
+  EmployeeType,
+  PositionKind,
+  Role,
+  TenantType,
+  TimeZone,
+  UnitLevel,
+  UnitType,
+} from '../../shared/codes.js';
+
+/** The domain's code lists come from src/shared/codes.ts, shared with the server. */
+export type {
+  AssignmentKind,
+  EmployeeType,
+  PositionKind,
+  TenantType,
+  TimeZone,
+  UnitLevel,
+  UnitType,
+};
+export type RoleName = Role;
+
 /** Shapes of the API's JSON (see GET /api/openapi.json); only what the web app reads. */
 
 export type Capability =
@@ -37,30 +60,6 @@ export interface LoginResult {
 }
 
 export type Permissions = Record<string, boolean>;
-
-export type UnitType =
-  | 'sekretariat_daerah'
-  | 'sekretariat_dprd'
-  | 'inspektorat'
-  | 'dinas'
-  | 'badan'
-  | 'kecamatan'
-  | 'rsud'
-  | 'upt'
-  | 'bagian'
-  | 'bidang'
-  | 'subbagian'
-  | 'seksi';
-export type UnitLevel = 'eselon_2' | 'eselon_3' | 'eselon_4';
-export type AssignmentKind = 'definitif' | 'plt' | 'plh' | 'pj';
-export type PositionKind =
-  | 'kepala_daerah'
-  | 'wakil_kepala_daerah'
-  | 'jpt_pratama'
-  | 'administrator'
-  | 'pengawas'
-  | 'fungsional'
-  | 'pelaksana';
 
 export interface Holder {
   assignmentId: string;
@@ -125,8 +124,6 @@ export interface PositionDetail extends Position {
   assignments: AssignmentRow[];
 }
 
-export type EmployeeType = 'pns' | 'pppk' | 'pejabat_negara';
-
 export interface Employee {
   id: string;
   nip: string | null;
@@ -183,9 +180,6 @@ export interface AuditVerifyResult {
   firstBreak: { seq: number; eventId: string; reason: string } | null;
 }
 
-export type TimeZone = 'Asia/Jakarta' | 'Asia/Makassar' | 'Asia/Jayapura';
-export type TenantType = 'provinsi' | 'kabupaten' | 'kota';
-
 export interface Tenant {
   id: string;
   name: string;
@@ -200,15 +194,6 @@ export interface Tenant {
   createdAt: string;
   permissions: Permissions;
 }
-
-export type RoleName =
-  | 'admin_pemda'
-  | 'perencana'
-  | 'kepala_daerah'
-  | 'pimpinan_unit'
-  | 'operator_unit'
-  | 'evaluator'
-  | 'viewer';
 
 /** A user as the users API sends it. */
 export interface User {

@@ -1,3 +1,5 @@
+import { pppkGrades as pppkGradeCodes } from '../../../shared/codes.js';
+
 export const employeeStrings = {
   title: 'Pegawai',
   description: 'Data ASN dan pejabat: NIP, pangkat/golongan, dan jabatan yang sedang dipegang.',
@@ -65,22 +67,4 @@ export const pnsGrades = [
   { value: 'IV/e', label: 'Pembina Utama (IV/e)' },
 ];
 
-export const pppkGrades = [
-  'I',
-  'II',
-  'III',
-  'IV',
-  'V',
-  'VI',
-  'VII',
-  'VIII',
-  'IX',
-  'X',
-  'XI',
-  'XII',
-  'XIII',
-  'XIV',
-  'XV',
-  'XVI',
-  'XVII',
-].map((g) => ({ value: g, label: `Golongan ${g}` }));
+export const pppkGrades = pppkGradeCodes.map((g) => ({ value: g, label: `Golongan ${g}` }));
