@@ -13,13 +13,18 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { revisionRoutes } from '../modules/agreements/revisions/revisions-routes.js';
+import { agreementRoutes } from '../modules/agreements/routes.js';
 import { recordAudit } from '../modules/audit/record-audit.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { tokenRoutes } from '../modules/auth/token-routes.js';
 import { totpRoutes } from '../modules/auth/totp-routes.js';
 import { userRoutes } from '../modules/auth/user-routes.js';
+import { cascadeRoutes } from '../modules/cascade/routes.js';
+import { importRoutes } from '../modules/imports/routes.js';
 import { orgRoutes } from '../modules/org/routes.js';
+import { planningRoutes } from '../modules/planning/routes.js';
 import { tenantRoutes } from '../modules/tenants/routes.js';
 import { authPlugin } from './auth-plugin.js';
 import { registerErrorHandler } from './error-handler.js';
@@ -169,6 +174,11 @@ export async function buildApp(
   await app.register(tenantRoutes);
   await app.register(orgRoutes);
   await app.register(auditRoutes);
+  await app.register(planningRoutes);
+  await app.register(agreementRoutes);
+  await app.register(revisionRoutes);
+  await app.register(cascadeRoutes);
+  await app.register(importRoutes);
   if (services.config.SERVE_WEB) await registerWeb(app);
   return app;
 }

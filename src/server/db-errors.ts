@@ -48,10 +48,35 @@ export function translateDbError(error: unknown): AppError | null {
         'UNIT_CYCLE',
         'Unit tidak dapat dipindahkan ke bawah unit turunannya sendiri.',
       );
+    case 'AM010':
+      return new AppError(
+        'NOT_EDITABLE',
+        'PK hanya dapat diubah saat berstatus draf atau dikembalikan.',
+      );
+    case 'AM011':
+      return new AppError('FROZEN', 'PK yang sudah ditandatangani tidak dapat diubah.');
+    case 'AM012':
+      return new AppError('INVALID_TRANSITION', 'Perpindahan status PK ini tidak diizinkan.');
+    case 'AM013':
+      return new AppError(
+        'FORBIDDEN',
+        'Status "ditandatangani" hanya dapat diberikan oleh fitur penandatanganan.',
+      );
+    case 'AM014':
+      return new AppError('PLAN_STRUCTURE', 'Susunan rencana tidak sesuai aturan.', {
+        reason: pgError.message,
+      });
     case 'AM002':
       return new AppError('FORBIDDEN', 'Log audit tidak dapat diubah atau dihapus.');
     case 'AM003':
     case '23503':
+      if (pgError.constraint === 'agreement_objectives_supports_fk') {
+        return new AppError(
+          'HAS_DEPENDENTS',
+          'Sasaran ini menjadi rujukan PK di bawahnya. Lepaskan tautan PK bawahan terlebih dahulu.',
+          { constraint: pgError.constraint },
+        );
+      }
       return new AppError('NOT_FOUND', 'Data rujukan tidak ditemukan.', {
         constraint: pgError.constraint,
       });

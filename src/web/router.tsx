@@ -150,6 +150,78 @@ const tokensRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/account/tokens-page.js'), 'TokensPage'),
 });
 
+const plansRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/perencanaan',
+  component: lazyRouteComponent(() => import('./features/planning/plans-page.js'), 'PlansPage'),
+});
+
+const rpjmdRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/perencanaan/rpjmd/$periodId',
+  component: lazyRouteComponent(() => import('./features/planning/rpjmd-page.js'), 'RpjmdPage'),
+});
+
+const renstraRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/perencanaan/rpjmd/$periodId/renstra/$unitId',
+  component: lazyRouteComponent(() => import('./features/planning/renstra-page.js'), 'RenstraPage'),
+});
+
+const agreementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pk',
+  component: lazyRouteComponent(
+    () => import('./features/agreements/agreements-page.js'),
+    'AgreementsPage',
+  ),
+});
+
+const agreementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pk/dokumen/$agreementId',
+  component: lazyRouteComponent(
+    () => import('./features/agreements/agreement-page.js'),
+    'AgreementPage',
+  ),
+});
+
+const agreementYearsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pk/tahun',
+  component: lazyRouteComponent(() => import('./features/agreements/years-page.js'), 'YearsPage'),
+});
+
+const deadlineBoardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pk/pemantauan',
+  component: lazyRouteComponent(
+    () => import('./features/agreements/deadline-board-page.js'),
+    'DeadlineBoardPage',
+  ),
+});
+
+const revisionDiffRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pk/dokumen/$agreementId/perubahan',
+  component: lazyRouteComponent(
+    () => import('./features/revisions/revision-diff-page.js'),
+    'RevisionDiffPage',
+  ),
+});
+
+const cascadeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pk/kaskade',
+  component: lazyRouteComponent(() => import('./features/cascade/cascade-page.js'), 'CascadePage'),
+});
+
+const importsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/impor',
+  component: lazyRouteComponent(() => import('./features/imports/imports-page.js'), 'ImportsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   appRoute.addChildren([
@@ -165,6 +237,16 @@ const routeTree = rootRoute.addChildren([
     passwordRoute,
     totpRoute,
     tokensRoute,
+    plansRoute,
+    rpjmdRoute,
+    renstraRoute,
+    agreementsRoute,
+    agreementRoute,
+    agreementYearsRoute,
+    deadlineBoardRoute,
+    revisionDiffRoute,
+    cascadeRoute,
+    importsRoute,
   ]),
 ]);
 

@@ -19,7 +19,14 @@ export type Action =
   | 'platform.tenants'
   | 'tokens.read'
   | 'tokens.create'
-  | 'tokens.revoke';
+  | 'tokens.revoke'
+  | 'plans.read'
+  | 'plans.write'
+  | 'renstra.write'
+  | 'agreements.read'
+  | 'agreements.write'
+  | 'agreements.review'
+  | 'agreements.years';
 
 /** Which roles grant an action. A unit-scoped grant covers only that unit's subtree. */
 const grantsFor: Record<Action, readonly Role[]> = {
@@ -52,6 +59,32 @@ const grantsFor: Record<Action, readonly Role[]> = {
   'tokens.read': [],
   'tokens.create': [],
   'tokens.revoke': [],
+  // Planning: Bappeda (perencana) keeps the RPJMD; each PD keeps its own Renstra.
+  'plans.read': [
+    'admin_pemda',
+    'perencana',
+    'kepala_daerah',
+    'pimpinan_unit',
+    'operator_unit',
+    'evaluator',
+    'viewer',
+  ],
+  'plans.write': ['admin_pemda', 'perencana'],
+  'renstra.write': ['admin_pemda', 'perencana', 'pimpinan_unit', 'operator_unit'],
+  // Perjanjian Kinerja: the PD drafts its own (unit-scoped); Bagian Organisasi (admin Pemda)
+  // and Bappeda review; the admin opens the PK year.
+  'agreements.read': [
+    'admin_pemda',
+    'perencana',
+    'kepala_daerah',
+    'pimpinan_unit',
+    'operator_unit',
+    'evaluator',
+    'viewer',
+  ],
+  'agreements.write': ['admin_pemda', 'pimpinan_unit', 'operator_unit'],
+  'agreements.review': ['admin_pemda', 'perencana'],
+  'agreements.years': ['admin_pemda'],
 };
 
 const selfServiceActions: ReadonlySet<Action> = new Set([
@@ -105,6 +138,17 @@ export function capabilities(actor: Actor) {
     readAudit: can(actor, 'audit.read'),
     manageTenant: can(actor, 'tenant.manage'),
     managePlatform: can(actor, 'platform.tenants'),
+    readPlans: can(actor, 'plans.read'),
+    writeRpjmd: can(actor, 'plans.write'),
+    writeRenstra: actor.grants.some((g) =>
+      ['admin_pemda', 'perencana', 'pimpinan_unit', 'operator_unit'].includes(g.role),
+    ),
+    readAgreements: can(actor, 'agreements.read'),
+    draftAgreements: actor.grants.some((g) =>
+      ['admin_pemda', 'pimpinan_unit', 'operator_unit'].includes(g.role),
+    ),
+    reviewAgreements: can(actor, 'agreements.review'),
+    manageAgreementYears: can(actor, 'agreements.years'),
   };
 }
 
@@ -215,4 +259,59 @@ export function totpRequired(
     (isAdmin && (settings?.security.requireTotpForAdmins ?? false)) ||
     (isSigner && (settings?.security.requireTotpForSigners ?? false))
   );
+}
+
+/**
+ * What may be done with a plan node (RPJMD when unitPath is null, else the PD's Renstra).
+ * Archived nodes are read-only.
+ */
+export function planNodePermissions(
+  actor: Actor,
+  node: { unitPath: readonly string[] | null; archived: boolean },
+) {
+  const write =
+    node.unitPath === null
+      ? can(actor, 'plans.write')
+      : can(actor, 'renstra.write', { unitPath: node.unitPath }) || can(actor, 'plans.write');
+  return {
+    update: write && !node.archived,
+    createChild: write && !node.archived,
+    archive: write && !node.archived,
+    restore: write && node.archived,
+  };
+}
+
+/** Whether the actor may write the Renstra of the unit at unitPath. */
+export function canWriteRenstra(actor: Actor, unitPath: readonly string[]): boolean {
+  return can(actor, 'renstra.write', { unitPath }) || can(actor, 'plans.write');
+}
+
+/**
+ * What may be done with a PK. Drafting roles act inside their unit subtree (the Pemda PK, with no
+ * unit, only tenant-wide); reviewers act on every PK. Signing and publishing come with the
+ * signing feature (issue 4), never by hand here.
+ */
+export function agreementPermissions(
+  actor: Actor,
+  agreement: {
+    unitPath: readonly string[] | null;
+    status: string;
+    hasOpenRevision: boolean;
+  },
+) {
+  const target = { unitPath: agreement.unitPath };
+  const draft = can(actor, 'agreements.write', target);
+  const review = can(actor, 'agreements.review');
+  const editable = agreement.status === 'draft' || agreement.status === 'returned';
+  const signedLike = agreement.status === 'signed' || agreement.status === 'published';
+  return {
+    update: draft && editable,
+    delete: draft && agreement.status === 'draft',
+    submit: draft && editable,
+    withdraw: draft && agreement.status === 'submitted',
+    return: review && ['submitted', 'verified', 'ready_to_sign'].includes(agreement.status),
+    verify: review && agreement.status === 'submitted',
+    markReady: review && agreement.status === 'verified',
+    revise: draft && signedLike && !agreement.hasOpenRevision,
+  };
 }

@@ -1,4 +1,19 @@
 import { z } from 'zod';
+import { type QualityRule, type QualitySeverity, qualitySeverities } from '../../shared/codes.js';
+
+/** Default severity per quality rule: structural gaps block a PK; judgement calls warn. */
+export const defaultQualitySeverity: Record<QualityRule, QualitySeverity> = {
+  NO_UNIT: 'error',
+  TARGET_NOT_NUMBER: 'error',
+  POLARITY_CONTRADICTION: 'warning',
+  END_TARGET_NOT_REACHED: 'warning',
+  INPUT_ORIENTED: 'warning',
+  DUPLICATE_INDICATOR: 'warning',
+  IKU_CHANGED: 'warning',
+  SASARAN_WITHOUT_INDICATOR: 'error',
+};
+
+const severity = z.enum(qualitySeverities);
 
 /**
  * Per-tenant settings: rules are data (DESIGN.md principle 4). Each later feature adds its own
@@ -13,6 +28,33 @@ export const tenantSettingsSchema = z.strictObject({
       requireTotpForSigners: z.boolean().default(false),
     })
     .default({ requireTotpForAdmins: false, requireTotpForSigners: false }),
+  quality: z
+    .strictObject({
+      /** Per rule: a warning shown to the drafter, or an error that blocks submitting a PK. */
+      severity: z
+        .strictObject({
+          NO_UNIT: severity.default(defaultQualitySeverity.NO_UNIT),
+          TARGET_NOT_NUMBER: severity.default(defaultQualitySeverity.TARGET_NOT_NUMBER),
+          POLARITY_CONTRADICTION: severity.default(defaultQualitySeverity.POLARITY_CONTRADICTION),
+          END_TARGET_NOT_REACHED: severity.default(defaultQualitySeverity.END_TARGET_NOT_REACHED),
+          INPUT_ORIENTED: severity.default(defaultQualitySeverity.INPUT_ORIENTED),
+          DUPLICATE_INDICATOR: severity.default(defaultQualitySeverity.DUPLICATE_INDICATOR),
+          IKU_CHANGED: severity.default(defaultQualitySeverity.IKU_CHANGED),
+          SASARAN_WITHOUT_INDICATOR: severity.default(
+            defaultQualitySeverity.SASARAN_WITHOUT_INDICATOR,
+          ),
+        })
+        .default(defaultQualitySeverity),
+    })
+    .default({ severity: defaultQualitySeverity }),
+  agreements: z
+    .strictObject({
+      /** Whether PKs go down to pelaksana / JF (optional per Pemda policy). */
+      includePelaksana: z.boolean().default(false),
+      /** Months after the DPA approval a PK is due (REGULATIONS.md: one month). */
+      deadlineMonthsAfterDpa: z.number().int().min(1).max(3).default(1),
+    })
+    .default({ includePelaksana: false, deadlineMonthsAfterDpa: 1 }),
 });
 
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;

@@ -29,7 +29,14 @@ export type Capability =
   | 'manageUsers'
   | 'readAudit'
   | 'manageTenant'
-  | 'managePlatform';
+  | 'managePlatform'
+  | 'readPlans'
+  | 'writeRpjmd'
+  | 'writeRenstra'
+  | 'readAgreements'
+  | 'draftAgreements'
+  | 'reviewAgreements'
+  | 'manageAgreementYears';
 
 export type MfaState = 'passed' | 'pending' | 'setup_required';
 

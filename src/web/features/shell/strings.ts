@@ -2,6 +2,11 @@ export const shellStrings = {
   nav: {
     home: 'Beranda',
     org: 'Organisasi',
+    plans: 'Perencanaan',
+    agreements: 'Perjanjian Kinerja',
+    board: 'Pemantauan PK',
+    cascade: 'Kaskade Kinerja',
+    imports: 'Impor Excel',
     employees: 'Pegawai',
     users: 'Pengguna & Peran',
     audit: 'Log Audit',
