@@ -2,13 +2,14 @@ import { defineConfig, devices } from '@playwright/test';
 
 // Browser tests run against the BUILT app (`npm run build` first): the real server on its own
 // port with a fresh embedded database seeded with the demo Pemda, and Debian's Chromium.
-const port = 3100;
-const e2eDataDir = 'test-results/e2e-data';
+// E2E_PORT lets two people (or helpers) run browser tests side by side on one machine.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const e2eDataDir = `test-results/e2e-data-${port}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
   globalSetup: './tests/e2e/global-setup.ts',
-  outputDir: 'test-results/e2e-artifacts',
+  outputDir: `test-results/e2e-artifacts-${port}`,
   fullyParallel: false,
   workers: 1,
   retries: 0,

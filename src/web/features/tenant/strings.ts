@@ -1,6 +1,7 @@
 export const tenantStrings = {
   title: 'Pengaturan Pemda',
-  description: 'Identitas Pemda, zona waktu, logo, dan aturan keamanan akun.',
+  description:
+    'Identitas Pemda, zona waktu, logo, aturan keamanan akun, aturan kualitas indikator, dan Perjanjian Kinerja.',
   identity: 'Identitas',
   name: 'Nama Pemda',
   namePlaceholder: 'contoh: Pemerintah Kota Contoh',
@@ -26,6 +27,17 @@ export const tenantStrings = {
   requireTotpForSignersHelp:
     'Berlaku untuk Kepala Daerah dan pimpinan unit yang menandatangani Perjanjian Kinerja.',
   saved: 'Pengaturan Pemda tersimpan',
+  quality: 'Aturan kualitas indikator',
+  qualityHelp:
+    'Setiap temuan pemeriksaan kualitas (SMART) tampil saat indikator diisi. Pilih “Peringatan” agar penyusun cukup diingatkan, atau “Menghambat” agar PK tidak bisa diajukan sebelum temuan itu diperbaiki.',
+  agreements: 'Perjanjian Kinerja',
+  includePelaksana: 'PK sampai pelaksana / jabatan fungsional',
+  includePelaksanaHelp:
+    'Jika aktif, pelaksana dan pejabat fungsional juga menyusun PK dengan atasan eselon IV-nya (opsional menurut kebijakan Pemda).',
+  deadline: 'Batas waktu penandatanganan PK',
+  deadlineHelp:
+    'Dihitung sejak tanggal pengesahan DPA. Ketentuan PermenPAN-RB 53/2014: paling lambat 1 bulan. PK yang melewati batas ditandai “terlambat”.',
+  deadlineMonths: (months: number) => `${months} bulan setelah DPA`,
 } as const;
 
 export const timeZoneOptions = [

@@ -16,8 +16,8 @@ import { useForm } from '@mantine/form';
 import { IconUpload } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { qualityRules } from '../../../shared/codes.js';
 import { api } from '../../api/client.js';
-import type { Tenant, TimeZone } from '../../api/types.js';
 import { Field } from '../../components/field.js';
 import { MutationError } from '../../components/mutation-error.js';
 import { PageHeader } from '../../components/page.js';
@@ -25,7 +25,9 @@ import { ErrorAlert, LoadingRows } from '../../components/states.js';
 import { applyFieldError, notifySuccess } from '../../lib/forms.js';
 import { sessionQuery } from '../../session.js';
 import { common } from '../../strings.js';
+import { AgreementSettingsSection, QualityRulesSection } from './rules-sections.js';
 import { tenantStrings as t, tenantTypeLabels, timeZoneOptions } from './strings.js';
+import type { TenantWithSettings as Tenant, TenantFormValues as Values } from './types.js';
 
 export function TenantSettingsPage() {
   const tenant = useQuery({ queryKey: ['tenant'], queryFn: () => api.get<Tenant>('/api/tenant') });
@@ -41,14 +43,6 @@ export function TenantSettingsPage() {
       )}
     </>
   );
-}
-
-interface Values {
-  name: string;
-  shortName: string;
-  timeZone: TimeZone;
-  requireTotpForAdmins: boolean;
-  requireTotpForSigners: boolean;
 }
 
 const maxLogoBytes = 200 * 1024;
@@ -75,6 +69,9 @@ function TenantForm({ tenant }: { tenant: Tenant }) {
       timeZone: tenant.timeZone,
       requireTotpForAdmins: tenant.settings.security.requireTotpForAdmins,
       requireTotpForSigners: tenant.settings.security.requireTotpForSigners,
+      severity: { ...tenant.settings.quality.severity },
+      includePelaksana: tenant.settings.agreements.includePelaksana,
+      deadlineMonthsAfterDpa: String(tenant.settings.agreements.deadlineMonthsAfterDpa),
     },
     validate: {
       name: (v) => (v.trim().length >= 3 ? null : 'Isi nama Pemda'),
@@ -90,10 +87,19 @@ function TenantForm({ tenant }: { tenant: Tenant }) {
         shortName: values.shortName.trim(),
         timeZone: values.timeZone,
         ...(logo !== undefined ? { logo } : {}),
+        // The server stores settings whole (absent sections fall back to defaults), so every
+        // section this page knows is sent, not only the changed one.
         settings: {
           security: {
             requireTotpForAdmins: values.requireTotpForAdmins,
             requireTotpForSigners: values.requireTotpForSigners,
+          },
+          quality: {
+            severity: Object.fromEntries(qualityRules.map((rule) => [rule, values.severity[rule]])),
+          },
+          agreements: {
+            includePelaksana: values.includePelaksana,
+            deadlineMonthsAfterDpa: Number(values.deadlineMonthsAfterDpa),
           },
         },
       }),
@@ -232,6 +238,14 @@ function TenantForm({ tenant }: { tenant: Tenant }) {
                 </Stack>
               </Paper>
             </Stack>
+          </Grid.Col>
+        </Grid>
+        <Grid gutter="lg">
+          <Grid.Col span={{ base: 12, md: 7 }}>
+            <QualityRulesSection form={form} disabled={!canEdit} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <AgreementSettingsSection form={form} disabled={!canEdit} />
           </Grid.Col>
         </Grid>
         {canEdit && (
