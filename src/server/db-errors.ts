@@ -18,10 +18,31 @@ const constraintErrors: Record<string, [AppError['code'], string]> = {
     'DUPLICATE',
     'Unit ini sudah memiliki jabatan kepala. Arsipkan jabatan lama terlebih dahulu.',
   ],
+  agreements_one_open_revision: [
+    'REVISION_NOT_ALLOWED',
+    'Sudah ada PK Perubahan yang sedang disusun untuk PK ini. Lanjutkan perubahan itu terlebih dahulu.',
+  ],
+  agreements_revision_key: [
+    'REVISION_NOT_ALLOWED',
+    'PK Perubahan dengan nomor ini baru saja dibuat pengguna lain. Muat ulang halaman.',
+  ],
+  agreements_position_year_key: [
+    'DUPLICATE',
+    'PK untuk jabatan ini pada tahun tersebut sudah ada. Buka PK tersebut untuk mengubahnya.',
+  ],
+  agreement_years_year_key: ['DUPLICATE', 'Tahun PK ini sudah dibuka.'],
   assignments_no_overlapping_definitif: [
     'ASSIGNMENT_OVERLAP',
     'Jabatan ini sudah dipegang pejabat definitif lain pada rentang tanggal tersebut.',
   ],
+  plan_periods_one_active: [
+    'CONFLICT',
+    'Sudah ada periode RPJMD yang berlaku. Tutup periode itu terlebih dahulu.',
+  ],
+  plan_periods_start_key: ['DUPLICATE', 'Sudah ada periode RPJMD yang dimulai tahun tersebut.'],
+  plan_nodes_code_key: ['DUPLICATE', 'Kode ini sudah dipakai butir lain dalam Renstra yang sama.'],
+  rating_scales_key: ['DUPLICATE', 'Kunci skala ini sudah dipakai skala lain.'],
+  rating_scale_levels_norm_key: ['DUPLICATE', 'Kode tingkat skala dipakai lebih dari sekali.'],
 };
 
 function findPgError(error: unknown): PgLikeError | null {

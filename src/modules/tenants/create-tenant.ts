@@ -3,6 +3,7 @@ import type { Tx } from '../../db/client.js';
 import { newId } from '../../db/columns.js';
 import { AppError } from '../../shared/errors.js';
 import { type AuditActor, recordAudit } from '../audit/record-audit.js';
+import { insertDefaultScales } from '../planning/default-scales.js';
 import { tenants } from './schema.js';
 import { tenantSettingsSchema } from './settings.js';
 import type { createTenantBody } from './tenant-schemas.js';
@@ -31,6 +32,8 @@ export async function createTenant(
   const id = newId();
   const settings = tenantSettingsSchema.parse(input.settings ?? {});
   await tx.insert(tenants).values({ ...input, id, settings });
+  // Qualitative targets (BPK opinion, SAKIP predikat) need their scales from day one.
+  await insertDefaultScales(tx, id);
   await recordAudit(tx, {
     tenantId: id,
     actor,

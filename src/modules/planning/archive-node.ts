@@ -1,0 +1,115 @@
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { AppError } from '../../shared/errors.js';
+import type { TenantContext } from '../access/context.js';
+import { agreementBudgets, agreementObjectives } from '../agreements/schema.js';
+import { assertVersion } from '../org/units/find-unit.js';
+import { findNode, nodeForWrite } from './find-plan.js';
+import { kindLabels } from './plan-shape.js';
+import { planNodes } from './schema.js';
+
+async function countOf(query: Promise<{ n: number }[]>): Promise<number> {
+  const [row] = await query;
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Archives a plan node. Nothing is deleted; a node that still has active children, is supported
+ * by a Renstra node, or was taken into a PK must be released first.
+ */
+export async function archiveNode(ctx: TenantContext, id: string, expectedVersion: number) {
+  const { node } = await nodeForWrite(ctx, id, { allowArchived: true });
+  assertVersion(node, expectedVersion);
+  if (node.archivedAt) return;
+  const children = await countOf(
+    ctx.tx
+      .select({ n: count() })
+      .from(planNodes)
+      .where(
+        and(
+          eq(planNodes.tenantId, ctx.tenantId),
+          eq(planNodes.parentId, id),
+          isNull(planNodes.archivedAt),
+        ),
+      ),
+  );
+  const supporters = await countOf(
+    ctx.tx
+      .select({ n: count() })
+      .from(planNodes)
+      .where(
+        and(
+          eq(planNodes.tenantId, ctx.tenantId),
+          eq(planNodes.supportsNodeId, id),
+          isNull(planNodes.archivedAt),
+        ),
+      ),
+  );
+  const inAgreements =
+    (await countOf(
+      ctx.tx
+        .select({ n: count() })
+        .from(agreementObjectives)
+        .where(
+          and(
+            eq(agreementObjectives.tenantId, ctx.tenantId),
+            eq(agreementObjectives.sourceNodeId, id),
+          ),
+        ),
+    )) +
+    (await countOf(
+      ctx.tx
+        .select({ n: count() })
+        .from(agreementBudgets)
+        .where(
+          and(eq(agreementBudgets.tenantId, ctx.tenantId), eq(agreementBudgets.sourceNodeId, id)),
+        ),
+    ));
+  const label = kindLabels[node.kind];
+  if (children > 0 || supporters > 0 || inAgreements > 0) {
+    const reasons = [
+      children > 0 ? `${children} butir di bawahnya masih aktif` : null,
+      supporters > 0 ? `${supporters} tujuan/sasaran Renstra masih mendukungnya` : null,
+      inAgreements > 0 ? `sudah dipakai dalam ${inAgreements} isian Perjanjian Kinerja` : null,
+    ].filter(Boolean);
+    throw new AppError(
+      'HAS_DEPENDENTS',
+      `${label[0]?.toUpperCase()}${label.slice(1)} "${node.title}" tidak dapat diarsipkan: ${reasons.join('; ')}. Arsipkan atau pindahkan tautannya terlebih dahulu.`,
+      { children, supporters, agreements: inAgreements },
+    );
+  }
+  await ctx.tx
+    .update(planNodes)
+    .set({ archivedAt: new Date(), version: sql`${planNodes.version} + 1` })
+    .where(and(eq(planNodes.tenantId, ctx.tenantId), eq(planNodes.id, id)));
+  await ctx.audit({
+    action: 'plan_node.archive',
+    entityType: 'plan_node',
+    entityId: id,
+    data: { kind: node.kind, title: node.title },
+  });
+}
+
+export async function restoreNode(ctx: TenantContext, id: string, expectedVersion: number) {
+  const { node } = await nodeForWrite(ctx, id, { allowArchived: true });
+  assertVersion(node, expectedVersion);
+  if (!node.archivedAt) return;
+  if (node.parentId) {
+    const parent = await findNode(ctx, node.parentId);
+    if (parent.archivedAt) {
+      throw new AppError(
+        'ARCHIVED',
+        `Induknya "${parent.title}" masih diarsipkan. Pulihkan induknya dahulu.`,
+      );
+    }
+  }
+  await ctx.tx
+    .update(planNodes)
+    .set({ archivedAt: null, version: sql`${planNodes.version} + 1` })
+    .where(and(eq(planNodes.tenantId, ctx.tenantId), eq(planNodes.id, id)));
+  await ctx.audit({
+    action: 'plan_node.restore',
+    entityType: 'plan_node',
+    entityId: id,
+    data: { kind: node.kind, title: node.title },
+  });
+}
