@@ -1,4 +1,220 @@
+import type { IncomingMessage } from 'node:http';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { inTenant } from '../../server/auth-plugin.js';
+import { AppError } from '../../shared/errors.js';
+import { exportRoutes } from './export-routes.js';
+import { applyDpaImport, buildDpaTemplateFile, previewDpaImport } from './import-dpa.js';
+import { importOptions } from './import-options.js';
+import { applyPlanImport, buildPlanTemplateFile, previewPlanImport } from './import-plan.js';
+import { applySchema, previewSchema } from './import-types.js';
+import { openUpload, sendXlsx, XLSX_BODY_LIMIT, XLSX_MIME } from './workbook.js';
 
 /** Routes: Excel templates, imports (preview, all-or-nothing) and exports. */
-export const importRoutes: FastifyPluginAsyncZod = async (_app) => {};
+
+const tags = ['impor'];
+const year = z.coerce.number().int().min(2000).max(2100);
+const rpjmdQuery = z.strictObject({ periodId: z.uuid() });
+const renstraQuery = z.strictObject({ periodId: z.uuid(), unitId: z.uuid() });
+const dpaKind = z.enum(['dpa', 'dpa_perubahan']).default('dpa');
+const dpaUploadQuery = z.strictObject({ kind: dpaKind, unitId: z.uuid().optional() });
+const dpaTemplateQuery = z.strictObject({ year, kind: dpaKind, unitId: z.uuid().optional() });
+/** The raw .xlsx: read by the parser below, checked (and opened) in openUpload. */
+const xlsxBody = z.unknown();
+
+const tooLarge = () =>
+  new AppError(
+    'PAYLOAD_TOO_LARGE',
+    'Berkas lebih dari 10 MB. Hapus lembar atau baris yang tidak perlu, atau bagi menjadi beberapa berkas.',
+  );
+
+/** Reads the upload stream into a Buffer, stopping at the 10 MB limit. */
+async function readBody(payload: NodeJS.ReadableStream, declared: number): Promise<Buffer> {
+  if (declared > XLSX_BODY_LIMIT) throw tooLarge();
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of payload) {
+    const part = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += part.length;
+    if (size > XLSX_BODY_LIMIT) throw tooLarge();
+    parts.push(part);
+  }
+  return Buffer.concat(parts);
+}
+
+export const importRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Scoped to this plugin: the rest of the API keeps its JSON-only, 1 MB parser. Uploads here
+  // are .xlsx only; anything else is refused before its body is read. CSRF and Origin checks
+  // run in the onRequest hook (auth-plugin.ts) for every unsafe method whatever the body, so
+  // they apply to these uploads unchanged.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(XLSX_MIME, (request: FastifyRequest, payload: IncomingMessage) =>
+    readBody(payload, Number(request.headers['content-length'] ?? 0)),
+  );
+  app.addContentTypeParser('*', async (request: FastifyRequest, _payload: IncomingMessage) => {
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Unggah berkas Excel (.xlsx). Jenis data "${String(request.headers['content-type'] ?? '').split(';')[0]}" tidak diterima di sini.`,
+    );
+  });
+
+  app.get(
+    '/api/imports/options',
+    {
+      schema: {
+        tags,
+        summary: 'Pilihan halaman impor: periode, PD yang boleh diubah, jenis impor yang diizinkan',
+        response: {
+          200: z.object({
+            periods: z.array(
+              z.object({
+                id: z.uuid(),
+                name: z.string(),
+                startYear: z.number(),
+                endYear: z.number(),
+                status: z.string(),
+              }),
+            ),
+            units: z.array(
+              z.object({ id: z.uuid(), name: z.string(), code: z.string().nullable() }),
+            ),
+            permissions: z.object({ rpjmd: z.boolean(), renstra: z.boolean(), dpa: z.boolean() }),
+          }),
+        },
+      },
+    },
+    async (request) => inTenant(request, (ctx) => importOptions(ctx)),
+  );
+
+  // ---- templates ---------------------------------------------------------------------------
+  app.get(
+    '/api/imports/rpjmd/template',
+    {
+      schema: {
+        tags,
+        summary: 'Templat Excel RPJMD (berisi data periode)',
+        querystring: rpjmdQuery,
+      },
+    },
+    async (request, reply) =>
+      sendXlsx(
+        reply,
+        await inTenant(request, (ctx) =>
+          buildPlanTemplateFile(ctx, { scope: 'rpjmd', periodId: request.query.periodId }),
+        ),
+      ),
+  );
+  app.get(
+    '/api/imports/renstra/template',
+    {
+      schema: {
+        tags,
+        summary: 'Templat Excel Renstra PD (berisi Renstra yang tersimpan)',
+        querystring: renstraQuery,
+      },
+    },
+    async (request, reply) =>
+      sendXlsx(
+        reply,
+        await inTenant(request, (ctx) =>
+          buildPlanTemplateFile(ctx, { scope: 'renstra', ...request.query }),
+        ),
+      ),
+  );
+  app.get(
+    '/api/imports/dpa/template',
+    {
+      schema: {
+        tags,
+        summary: 'Templat Excel anggaran DPA per sub kegiatan (berisi kode sub kegiatan)',
+        querystring: dpaTemplateQuery,
+      },
+    },
+    async (request, reply) =>
+      sendXlsx(reply, await inTenant(request, (ctx) => buildDpaTemplateFile(ctx, request.query))),
+  );
+
+  // ---- uploads: preview writes nothing; apply writes everything or nothing -----------------
+  const upload = (summary: string, querystring: z.ZodType, ok: z.ZodType) => ({
+    schema: {
+      tags,
+      summary,
+      querystring,
+      consumes: [XLSX_MIME],
+      body: xlsxBody,
+      response: { 200: ok },
+    },
+  });
+
+  app.post(
+    '/api/imports/rpjmd/preview',
+    upload('Pratinjau impor RPJMD (tidak menyimpan)', rpjmdQuery, previewSchema),
+    async (request) => {
+      const file = await openUpload(request.body);
+      const query = request.query as z.infer<typeof rpjmdQuery>;
+      return inTenant(request, (ctx) =>
+        previewPlanImport(ctx, { scope: 'rpjmd', periodId: query.periodId }, file),
+      );
+    },
+  );
+  app.post(
+    '/api/imports/rpjmd/apply',
+    upload('Terapkan impor RPJMD (semua atau tidak sama sekali)', rpjmdQuery, applySchema),
+    async (request) => {
+      const file = await openUpload(request.body);
+      const query = request.query as z.infer<typeof rpjmdQuery>;
+      return inTenant(request, (ctx) =>
+        applyPlanImport(ctx, { scope: 'rpjmd', periodId: query.periodId }, file),
+      );
+    },
+  );
+  app.post(
+    '/api/imports/renstra/preview',
+    upload('Pratinjau impor Renstra PD (tidak menyimpan)', renstraQuery, previewSchema),
+    async (request) => {
+      const file = await openUpload(request.body);
+      const query = request.query as z.infer<typeof renstraQuery>;
+      return inTenant(request, (ctx) =>
+        previewPlanImport(ctx, { scope: 'renstra', ...query }, file),
+      );
+    },
+  );
+  app.post(
+    '/api/imports/renstra/apply',
+    upload('Terapkan impor Renstra PD (semua atau tidak sama sekali)', renstraQuery, applySchema),
+    async (request) => {
+      const file = await openUpload(request.body);
+      const query = request.query as z.infer<typeof renstraQuery>;
+      return inTenant(request, (ctx) => applyPlanImport(ctx, { scope: 'renstra', ...query }, file));
+    },
+  );
+  app.post(
+    '/api/imports/dpa/preview',
+    upload(
+      'Pratinjau impor anggaran DPA / DPA-Perubahan (tidak menyimpan)',
+      dpaUploadQuery,
+      previewSchema,
+    ),
+    async (request) => {
+      const file = await openUpload(request.body);
+      const query = request.query as z.infer<typeof dpaUploadQuery>;
+      return inTenant(request, (ctx) => previewDpaImport(ctx, query, file));
+    },
+  );
+  app.post(
+    '/api/imports/dpa/apply',
+    upload(
+      'Terapkan impor anggaran DPA / DPA-Perubahan (semua atau tidak sama sekali)',
+      dpaUploadQuery,
+      applySchema,
+    ),
+    async (request) => {
+      const file = await openUpload(request.body);
+      const query = request.query as z.infer<typeof dpaUploadQuery>;
+      return inTenant(request, (ctx) => applyDpaImport(ctx, query, file));
+    },
+  );
+
+  await app.register(exportRoutes);
+};
