@@ -168,6 +168,12 @@ const renstraRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/planning/renstra-page.js'), 'RenstraPage'),
 });
 
+const scalesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/perencanaan/skala',
+  component: lazyRouteComponent(() => import('./features/scales/scales-page.js'), 'ScalesPage'),
+});
+
 const agreementsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/pk',
@@ -240,6 +246,7 @@ const routeTree = rootRoute.addChildren([
     plansRoute,
     rpjmdRoute,
     renstraRoute,
+    scalesRoute,
     agreementsRoute,
     agreementRoute,
     agreementYearsRoute,

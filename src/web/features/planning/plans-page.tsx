@@ -26,6 +26,7 @@ import { MutationError } from '../../components/mutation-error.js';
 import { PageHeader } from '../../components/page.js';
 import { EmptyState, ErrorAlert, LoadingRows } from '../../components/states.js';
 import { applyFieldError, notifySuccess } from '../../lib/forms.js';
+import { scaleStrings } from '../scales/strings.js';
 import { planningKeys, plansQuery } from './queries.js';
 import { statusColors, statusLabels, planningStrings as t } from './strings.js';
 import type { Period } from './types.js';
@@ -59,14 +60,19 @@ export function PlansPage() {
         title={t.title}
         description={t.description}
         actions={
-          canCreate && (
-            <Button
-              leftSection={<IconPlus size={16} aria-hidden />}
-              onClick={() => setCreating(true)}
-            >
-              {t.newPeriod}
-            </Button>
-          )
+          <>
+            <AnchorLink to="/perencanaan/skala" size="sm">
+              {scaleStrings.title}
+            </AnchorLink>
+            {canCreate && (
+              <Button
+                leftSection={<IconPlus size={16} aria-hidden />}
+                onClick={() => setCreating(true)}
+              >
+                {t.newPeriod}
+              </Button>
+            )}
+          </>
         }
       />
       <Paper withBorder p="md">

@@ -1,0 +1,55 @@
+/** Indonesian text of the rating-scale page (skala penilaian kualitatif). */
+export const scaleStrings = {
+  planning: 'Perencanaan',
+  title: 'Skala penilaian kualitatif',
+  description:
+    'Skala dipakai oleh indikator bermetode "skala": targetnya berupa kode (mis. opini BPK WTP atau predikat SAKIP A), bukan angka. Skor menentukan urutan: makin tinggi skornya, makin baik capaiannya.',
+  readOnly:
+    'Anda dapat melihat skala ini, tetapi tidak dapat mengubahnya. Hubungi perencana Bappeda atau admin Pemda bila ada skala yang perlu ditambah atau diubah.',
+  errorTitle: 'Skala penilaian gagal dimuat',
+  add: 'Tambah skala',
+  addTitle: 'Tambah skala penilaian',
+  edit: 'Ubah',
+  editLabel: (name: string) => `Ubah skala ${name}`,
+  editTitle: (name: string) => `Ubah skala: ${name}`,
+  emptyTitle: 'Belum ada skala penilaian',
+  emptyBody:
+    'Tambahkan skala seperti opini BPK atau kategori indeks agar indikator bermetode skala dapat diberi target.',
+  emptyReadonly: 'Belum ada skala penilaian. Perencana Bappeda dapat menambahkannya.',
+  keyLabel: 'Kunci',
+  keyHelp:
+    'Nama pendek untuk menunjuk skala ini di berkas impor Excel, mis. kategori_ikm. Hanya huruf kecil a–z, angka, dan garis bawah (_); diawali huruf; 2–40 karakter; tanpa spasi. Tidak dapat diubah setelah disimpan.',
+  keyInvalid:
+    'Gunakan huruf kecil a–z, angka, dan garis bawah (_) saja, diawali huruf, 2–40 karakter. Contoh: kategori_ikm.',
+  nameLabel: 'Nama skala',
+  nameHelp: 'Nama yang tampil saat memilih skala, mis. Kategori IKM.',
+  nameInvalid: 'Nama skala minimal 3 karakter.',
+  levels: 'Tingkat',
+  levelsHelp:
+    'Isi setiap tingkat dengan kode singkat (ditulis kapital otomatis), keterangan, dan skor lebih dari 0. Skor boleh desimal dengan koma, mis. 3,5.',
+  levelCount: (n: number) => `${n} tingkat`,
+  levelsMin: 'Skala memerlukan minimal 2 tingkat.',
+  levelsMax: 'Paling banyak 30 tingkat.',
+  code: 'Kode',
+  label: 'Keterangan',
+  score: 'Skor',
+  codeLabel: (n: number) => `Kode tingkat ${n}`,
+  labelLabel: (n: number) => `Keterangan tingkat ${n}`,
+  scoreLabel: (n: number) => `Skor tingkat ${n}`,
+  codeRequired: 'Isi kode.',
+  codeTooLong: 'Kode paling banyak 20 karakter.',
+  codeDuplicate: 'Kode ini sudah dipakai tingkat lain.',
+  labelRequired: 'Isi keterangan.',
+  scorePositive: 'Skor harus lebih dari 0.',
+  addLevel: 'Tambah tingkat',
+  moveUp: (n: number) => `Naikkan tingkat ${n}`,
+  moveDown: (n: number) => `Turunkan tingkat ${n}`,
+  removeLevel: (n: number) => `Hapus tingkat ${n}`,
+  sortByScore: 'Urutkan menurut skor',
+  removedInUse:
+    'Tingkat yang masih dipakai sebagai target indikator tidak dapat dihapus. Ubah dulu target indikator tersebut, atau kembalikan tingkatnya.',
+  created: 'Skala penilaian ditambahkan',
+  updated: 'Skala penilaian diperbarui',
+  save: 'Simpan skala',
+  noChanges: 'Tidak ada perubahan',
+} as const;
