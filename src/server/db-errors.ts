@@ -113,6 +113,12 @@ export function translateDbError(error: unknown): AppError | null {
       return new AppError('VALIDATION_FAILED', 'Data tidak memenuhi aturan penyimpanan.', {
         constraint: pgError.constraint,
       });
+    case '22021':
+      // A NUL character (\u0000) in a text: PostgreSQL cannot store it in any text column.
+      return new AppError(
+        'VALIDATION_FAILED',
+        'Teks berisi karakter yang tidak dapat disimpan (karakter NUL). Hapus karakter tersebut lalu coba lagi.',
+      );
     case '23P01':
       return new AppError('CONFLICT', 'Data bertabrakan dengan data lain.', {
         constraint: pgError.constraint,

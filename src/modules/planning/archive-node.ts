@@ -3,8 +3,9 @@ import { AppError } from '../../shared/errors.js';
 import type { TenantContext } from '../access/context.js';
 import { agreementBudgets, agreementObjectives } from '../agreements/schema.js';
 import { assertVersion } from '../org/units/find-unit.js';
+import { assertCodeFree } from './create-node.js';
 import { findNode, nodeForWrite } from './find-plan.js';
-import { kindLabels } from './plan-shape.js';
+import { checkCode, kindLabels } from './plan-shape.js';
 import { planNodes } from './schema.js';
 
 async function countOf(query: Promise<{ n: number }[]>): Promise<number> {
@@ -93,15 +94,17 @@ export async function restoreNode(ctx: TenantContext, id: string, expectedVersio
   const { node } = await nodeForWrite(ctx, id, { allowArchived: true });
   assertVersion(node, expectedVersion);
   if (!node.archivedAt) return;
-  if (node.parentId) {
-    const parent = await findNode(ctx, node.parentId);
-    if (parent.archivedAt) {
-      throw new AppError(
-        'ARCHIVED',
-        `Induknya "${parent.title}" masih diarsipkan. Pulihkan induknya dahulu.`,
-      );
-    }
+  const parent = node.parentId ? await findNode(ctx, node.parentId) : null;
+  if (parent?.archivedAt) {
+    throw new AppError(
+      'ARCHIVED',
+      `Induknya "${parent.title}" masih diarsipkan. Pulihkan induknya dahulu.`,
+    );
   }
+  // While it was archived its code may have been given to another node, or its parent's code
+  // may have changed: say so here rather than leave it to the unique index.
+  checkCode(node.kind, node.code, parent?.code ?? null);
+  await assertCodeFree(ctx, node);
   await ctx.tx
     .update(planNodes)
     .set({ archivedAt: null, version: sql`${planNodes.version} + 1` })

@@ -78,12 +78,19 @@ export async function assertCodeFree(
 
 /** Adds a node to the RPJMD (unitId null) or to a PD's Renstra. */
 export async function createNode(ctx: TenantContext, input: z.infer<typeof createNodeBody>) {
-  const period = await findPeriod(ctx, input.periodId);
-  if (input.unitId) await findPdUnit(ctx, input.unitId);
+  const period = await findPeriod(ctx, input.periodId, 'share');
+  const unit = input.unitId ? await findPdUnit(ctx, input.unitId) : null;
   const parent = input.parentId ? await findNode(ctx, input.parentId) : null;
   if (input.supportsNodeId) await findNode(ctx, input.supportsNodeId);
   await assertCanWriteTree(ctx, input.unitId);
   assertPeriodOpen(period);
+  if (unit?.archivedAt) {
+    throw new AppError(
+      'ARCHIVED',
+      `"${unit.name}" sudah diarsipkan; Renstra-nya tidak dapat ditambah.`,
+      { field: 'unitId' },
+    );
+  }
   if (parent) {
     if (parent.periodId !== input.periodId || parent.unitId !== input.unitId) {
       throw new AppError(

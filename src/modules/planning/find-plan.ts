@@ -20,13 +20,21 @@ export const pdUnitTypes = [
   'rsud',
 ] as const;
 
-/** Loads a period of the context's tenant (locked when about to change); others answer 404. */
-export async function findPeriod(ctx: TenantContext, id: string, lock = false): Promise<PeriodRow> {
+/**
+ * Loads a period of the context's tenant; others answer 404. Locked for update when about to
+ * change, or shared by a write into its plans (so that closing the period waits for writes in
+ * flight, and a write that follows sees it closed).
+ */
+export async function findPeriod(
+  ctx: TenantContext,
+  id: string,
+  lock: boolean | 'share' = false,
+): Promise<PeriodRow> {
   const query = ctx.tx
     .select()
     .from(planPeriods)
     .where(and(eq(planPeriods.tenantId, ctx.tenantId), eq(planPeriods.id, id)));
-  const [period] = lock ? await query.for('update') : await query;
+  const [period] = lock ? await query.for(lock === 'share' ? 'share' : 'update') : await query;
   if (!period) throw notFound('Periode RPJMD');
   return period;
 }
@@ -55,11 +63,12 @@ export async function findIndicator(
   return indicator;
 }
 
-export async function findScale(ctx: TenantContext, id: string) {
-  const [scale] = await ctx.tx
+export async function findScale(ctx: TenantContext, id: string, lock = false) {
+  const query = ctx.tx
     .select()
     .from(ratingScales)
     .where(and(eq(ratingScales.tenantId, ctx.tenantId), eq(ratingScales.id, id)));
+  const [scale] = lock ? await query.for('update') : await query;
   if (!scale) throw notFound('Skala penilaian');
   return scale;
 }
@@ -129,7 +138,7 @@ export async function nodeForWrite(
 ): Promise<{ node: NodeRow; period: PeriodRow }> {
   const node = await findNode(ctx, id, true);
   await assertCanWriteTree(ctx, node.unitId);
-  const period = await findPeriod(ctx, node.periodId);
+  const period = await findPeriod(ctx, node.periodId, 'share');
   assertPeriodOpen(period);
   if (node.archivedAt && !options.allowArchived) {
     throw new AppError(

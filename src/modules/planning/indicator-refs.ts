@@ -17,6 +17,8 @@ export async function scaleCodesFor(
   method: CalcMethod,
   scaleId: string | null,
 ): Promise<string[] | null> {
+  // Looked up first: another tenant's scale answers 404 like a missing one, whatever the method.
+  if (scaleId) await findScale(ctx, scaleId);
   if (method !== 'scale') {
     if (scaleId) {
       throw fieldError(
@@ -34,7 +36,6 @@ export async function scaleCodesFor(
       'Pilih skala kualitatif (misalnya Opini BPK) untuk metode skala.',
     );
   }
-  await findScale(ctx, scaleId);
   const levels = await ctx.tx
     .select({ code: ratingScaleLevels.code })
     .from(ratingScaleLevels)

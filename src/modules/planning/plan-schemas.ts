@@ -53,7 +53,8 @@ export const periodSchema = z.object({
 
 export const createPeriodBody = z.strictObject({
   name: text(3, 200),
-  startYear: year,
+  // The five years must all be plannable (targets and budgets go up to 2100).
+  startYear: z.number().int().min(2000).max(2096),
   visi: z.string().trim().max(4000).default(''),
 });
 export const updatePeriodBody = z.strictObject({

@@ -19,7 +19,7 @@ export async function updateScale(
   input: z.infer<typeof updateScaleBody>,
 ) {
   assertCan(ctx.actor, 'plans.write');
-  const scale = await findScale(ctx, id);
+  const scale = await findScale(ctx, id, true);
   assertVersion(scale, input.version);
   const before = await ctx.tx
     .select()

@@ -23,7 +23,7 @@ import { QualityFindings } from '../../components/quality-findings.js';
 import { notifySuccess } from '../../lib/forms.js';
 import { planningKeys } from './queries.js';
 import { aggregationLabels, methodLabels, planningStrings as t } from './strings.js';
-import { numberField, readNumber } from './target-text.js';
+import { formPath, numberField, readNumber } from './target-text.js';
 import type { Indicator, PlanNode, RatingScale, TargetValue } from './types.js';
 
 /** One target as the form holds it: text for a number, two texts for a range, or a code. */
@@ -169,14 +169,7 @@ export function IndicatorFormModal({
       if (!(error instanceof ApiError)) return;
       const fields = (error.details as { fields?: { path: string; message: string }[] } | null)
         ?.fields;
-      for (const f of fields ?? []) {
-        const path = f.path.startsWith('targets.')
-          ? `${f.path}.${method === 'range' ? 'low' : method === 'scale' ? 'code' : 'value'}`
-          : f.path === 'endTarget' || f.path === 'baseline.value'
-            ? `${f.path === 'endTarget' ? 'endTarget' : 'baseline'}.${method === 'range' ? 'low' : method === 'scale' ? 'code' : 'value'}`
-            : f.path;
-        form.setFieldError(path, f.message);
-      }
+      for (const f of fields ?? []) form.setFieldError(formPath(f.path, method), f.message);
     },
   });
 
@@ -194,11 +187,14 @@ export function IndicatorFormModal({
     const endTarget = readTarget(values.endTarget, values.method, 'endTarget', errors);
     const baselineMethod = values.method === 'range' ? 'ratio' : values.method;
     const baselineValue = readTarget(values.baseline, baselineMethod, 'baseline', errors);
+    const baselineYear = Number(values.baselineYear.trim());
+    if (baselineValue && !(Number.isInteger(baselineYear) && baselineYear >= 2000)) {
+      errors.baselineYear = t.baselineYearInvalid;
+    }
     if (Object.keys(errors).length > 0) {
       form.setErrors(errors);
       return;
     }
-    const baselineYear = Number(values.baselineYear);
     mutation.mutate({
       name: values.name.trim(),
       satuan: values.satuan.trim(),
@@ -210,10 +206,7 @@ export function IndicatorFormModal({
       definition: values.definition.trim(),
       formulaText: values.formulaText.trim(),
       dataSource: values.dataSource.trim(),
-      baseline:
-        baselineValue && Number.isInteger(baselineYear)
-          ? { year: baselineYear, value: baselineValue }
-          : null,
+      baseline: baselineValue ? { year: baselineYear, value: baselineValue } : null,
       endTarget,
       targets,
     });

@@ -105,6 +105,7 @@ export const planningStrings = {
   formulaText: 'Rumus',
   dataSource: 'Sumber data',
   baselineYear: 'Tahun baseline',
+  baselineYearInvalid: 'Isi tahun baseline, mis. 2024 (paling lambat tahun awal periode).',
   baselineValue: 'Nilai baseline',
   endTarget: 'Target akhir periode',
   yearlyTargets: 'Target tahunan',

@@ -1,3 +1,4 @@
+import type { CalcMethod } from '../../../shared/codes.js';
 import {
   formatIndonesianNumber,
   parseIndonesianNumber,
@@ -28,4 +29,19 @@ export const numberField = (value: string | undefined): string =>
 export function readNumber(text: string): { value: string } | { error: string } {
   const parsed = parseIndonesianNumber(text, { style: 'indonesian' });
   return parsed.ok ? { value: parsed.value } : { error: parsed.message };
+}
+
+/**
+ * The form field of a field named by the API: "targets.2027" is the input of that target (its
+ * lower bound for a range), "targets.2027.high" already names one input; "baseline.value" and
+ * "endTarget" likewise.
+ */
+export function formPath(apiPath: string, method: CalcMethod): string {
+  if (/\.(low|high)$/.test(apiPath)) return apiPath.replace(/^baseline\.value\./, 'baseline.');
+  const input = method === 'range' ? 'low' : method === 'scale' ? 'code' : 'value';
+  if (/^targets\.\d{4}$/.test(apiPath) || apiPath === 'endTarget') return `${apiPath}.${input}`;
+  // The baseline of a range indicator is a single number (see submit).
+  if (apiPath === 'baseline.value') return `baseline.${method === 'scale' ? 'code' : 'value'}`;
+  if (apiPath === 'baseline.year') return 'baselineYear';
+  return apiPath;
 }
