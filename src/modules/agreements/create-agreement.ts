@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
 import { newId } from '../../db/columns.js';
+import type { AgreementLevel } from '../../shared/codes.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import type { TenantContext } from '../access/context.js';
 import { assertCan } from '../access/policy.js';
@@ -45,18 +46,30 @@ export async function periodForYear(ctx: TenantContext, year: number): Promise<s
   return row?.id ?? null;
 }
 
+/** Pemda first: a higher PK has a smaller rank (the cascade only ever goes down). */
+export const levelRank: Record<AgreementLevel, number> = {
+  pemda: 0,
+  kepala_pd: 1,
+  eselon_iii: 2,
+  eselon_iv: 3,
+  pelaksana: 4,
+};
+
 /**
  * The higher PK this one cascades from: the same year's PK of pihak kedua's position (its
- * current version). Null for the Pemda PK or when the higher PK does not exist yet.
+ * current version), when it is of a higher level (a hand-chosen pihak kedua of the same or a
+ * lower level never becomes the parent: the cascade would loop). Null for the Pemda PK or when
+ * the higher PK does not exist yet.
  */
 export async function findParentAgreement(
   ctx: TenantContext,
   yearId: string,
   secondPartyPositionId: string | null,
+  level: AgreementLevel,
 ): Promise<string | null> {
   if (!secondPartyPositionId) return null;
   const [parent] = await ctx.tx
-    .select({ id: agreements.id })
+    .select({ id: agreements.id, level: agreements.level })
     .from(agreements)
     .where(
       and(
@@ -68,7 +81,7 @@ export async function findParentAgreement(
     )
     .orderBy(desc(agreements.revisionNo))
     .limit(1);
-  return parent?.id ?? null;
+  return parent && levelRank[parent.level] < levelRank[level] ? parent.id : null;
 }
 
 /** Loads the position a PK is drafted for, its unit and the PK level it signs. */
@@ -163,6 +176,7 @@ export async function createAgreement(
     ctx,
     year.id,
     secondParty?.positionId ?? null,
+    level,
   );
   const id = newId();
   const values = {

@@ -67,22 +67,29 @@ export async function getDeadlineBoard(
   const t = ctx.tenantId;
   const rows = await queryRows<BoardRow>(
     ctx.tx,
-    sql`select p.id as position_id, p.title, p.kind, p.heads_unit,
+    // The PD of each unit and the current PK of each position come from two set-based joins
+    // (not a lateral subquery per position, which scanned the PKs once per row).
+    sql`with cur as (
+            select distinct on (g.position_id) g.position_id, g.id, g.status, g.revision_no
+              from agreements g
+             where g.tenant_id = ${t} and g.year_id = ${yearId} and g.status <> 'superseded'
+             order by g.position_id, g.revision_no desc),
+          pds as (
+            select distinct on (w.id) w.id as unit_id, x.id, x.name
+              from units w
+              join units x on x.tenant_id = w.tenant_id and x.id = any(w.path)
+                          and x.level = 'eselon_2'
+             where w.tenant_id = ${t}
+             order by w.id, array_position(w.path, x.id))
+        select p.id as position_id, p.title, p.kind, p.heads_unit,
                u.id as unit_id, u.name as unit_name, u.level as unit_level,
                pd.id as pd_id, pd.name as pd_name,
                a.id as agreement_id, a.status, a.revision_no,
                e.front_title, e.name as holder_name, e.back_title
           from positions p
           left join units u on u.tenant_id = p.tenant_id and u.id = p.unit_id
-          left join lateral (
-                select x.id, x.name from units x
-                 where x.tenant_id = p.tenant_id and x.id = any(u.path) and x.level = 'eselon_2'
-                 order by array_position(u.path, x.id) limit 1) pd on true
-          left join lateral (
-                select g.id, g.status, g.revision_no from agreements g
-                 where g.tenant_id = p.tenant_id and g.year_id = ${yearId}
-                   and g.position_id = p.id and g.status <> 'superseded'
-                 order by g.revision_no desc limit 1) a on true
+          left join pds pd on pd.unit_id = u.id
+          left join cur a on a.position_id = p.id
           left join lateral position_holder_on(${t}, p.id, ${today}::date) h on true
           left join employees e on e.tenant_id = p.tenant_id and e.id = h.employee_id
          where p.tenant_id = ${t} and p.archived_at is null and u.archived_at is null

@@ -16,6 +16,10 @@ import { agreementQuality } from './agreement-quality.js';
 import type { AgreementDetail } from './agreement-schemas.js';
 import { querySummaries, toSummary } from './list-agreements.js';
 
+/** Sums of rupiah: decimal.js rounds to 20 significant digits by default, too few for
+ * numeric(20, 2) amounts added up (a total of 2,000 rows needs 24). */
+const Money = Decimal.clone({ precision: 64 });
+
 interface ExtraRow {
   agreement_date: string;
   second_party_override_reason: string | null;
@@ -223,7 +227,7 @@ export async function getAgreementDetail(ctx: TenantContext, id: string): Promis
     subKegiatanName: b.sub_kegiatan_name,
     amount: new Decimal(b.amount).toFixed(2),
   }));
-  const budgetTotal = budgets.reduce((sum, b) => sum.plus(b.amount), new Decimal(0)).toFixed(2);
+  const budgetTotal = budgets.reduce((sum, b) => sum.plus(b.amount), new Money(0)).toFixed(2);
 
   return {
     ...toSummary(summary),

@@ -58,7 +58,8 @@ interface BudgetRow {
  * - eselon_iv: likewise with kegiatan; the sub kegiatan under them;
  * - pelaksana: nothing (individual indicators are typed in).
  * Targets: the yearly targets for startYear..endYear (no quarterly targets: the operator adds
- * them). Budgets: the DPA of the PK's first year, else the Renstra's pagu indikatif.
+ * them). Budgets: the DPA-Perubahan of the PK's first year (after APBD-P), else its DPA, else
+ * the Renstra's pagu indikatif.
  * Cascade: each sasaran supports the parent PK's sasaran drafted from the node above its source
  * (the RPJMD sasaran a Renstra sasaran supports; a program's Renstra sasaran; a kegiatan's
  * program). Existing sasaran/indicators with the same source keep their ids.
@@ -238,10 +239,12 @@ async function pullBudgets(
     ctx.tx,
     sql`select s.id, p.code as program_code, p.title as program_name, k.code as kegiatan_code,
                k.title as kegiatan_name, s.code as sub_code, s.title as sub_name,
-               coalesce(dpa.amount, pagu.amount)::text as amount
+               coalesce(dpap.amount, dpa.amount, pagu.amount)::text as amount
           from plan_nodes s
           join plan_nodes k on k.tenant_id = s.tenant_id and k.id = s.parent_id
           join plan_nodes p on p.tenant_id = k.tenant_id and p.id = k.parent_id
+          left join budget_lines dpap on dpap.tenant_id = s.tenant_id and dpap.node_id = s.id
+               and dpap.year = ${agreement.startYear} and dpap.kind = 'dpa_perubahan'
           left join budget_lines dpa on dpa.tenant_id = s.tenant_id and dpa.node_id = s.id
                and dpa.year = ${agreement.startYear} and dpa.kind = 'dpa'
           left join budget_lines pagu on pagu.tenant_id = s.tenant_id and pagu.node_id = s.id

@@ -5,7 +5,7 @@ import { assertCan } from '../access/policy.js';
 import { assertVersion } from '../org/units/find-unit.js';
 import { assertEditable, findAgreement } from './agreement-common.js';
 import type { UpdateAgreementInput } from './agreement-schemas.js';
-import { findParentAgreement, positionForAgreement } from './create-agreement.js';
+import { findParentAgreement, levelRank, positionForAgreement } from './create-agreement.js';
 import { resolveFirstParty, resolveSecondParty } from './parties.js';
 import { agreementObjectives, agreements } from './schema.js';
 
@@ -49,13 +49,21 @@ export async function updateAgreement(
         ctx,
         row.yearId,
         second?.positionId ?? null,
+        row.level,
       );
     }
   }
   if (input.parentAgreementId !== undefined) {
     if (input.parentAgreementId !== null) {
       const [parent] = await ctx.tx
-        .select({ id: agreements.id, yearId: agreements.yearId })
+        .select({
+          id: agreements.id,
+          yearId: agreements.yearId,
+          level: agreements.level,
+          unitId: agreements.unitId,
+          positionId: agreements.positionId,
+          status: agreements.status,
+        })
         .from(agreements)
         .where(
           and(eq(agreements.tenantId, ctx.tenantId), eq(agreements.id, input.parentAgreementId)),
@@ -65,6 +73,28 @@ export async function updateAgreement(
         throw new AppError('VALIDATION_FAILED', 'PK atasan harus PK lain pada tahun yang sama.', {
           fields: [{ path: 'parentAgreementId', message: 'PK atasan tidak sesuai' }],
         });
+      }
+      // The higher PK sits above this one in the organisation: the Pemda PK, a PK of a unit on
+      // this PK's unit path, or pihak kedua's own PK; and it is of a higher level (so the
+      // cascade can never loop). A PK of another PD cannot be chosen: the link would stop that
+      // PD from deleting its PK or its sasaran (HAS_DEPENDENTS).
+      const above =
+        parent.unitId === null ||
+        (unitPath?.includes(parent.unitId) ?? false) ||
+        parent.positionId === (changes.secondPartyPositionId ?? row.secondPartyPositionId);
+      if (!above || levelRank[parent.level] >= levelRank[row.level]) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'PK atasan harus PK pihak kedua atau PK unit di atas unit ini, dengan tingkat yang lebih tinggi.',
+          { fields: [{ path: 'parentAgreementId', message: 'PK atasan tidak sesuai' }] },
+        );
+      }
+      if (parent.status === 'superseded') {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'PK atasan ini sudah digantikan PK Perubahan; pilih versi terbarunya.',
+          { fields: [{ path: 'parentAgreementId', message: 'PK atasan sudah digantikan' }] },
+        );
       }
     }
     changes.parentAgreementId = input.parentAgreementId;

@@ -1,16 +1,19 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.js';
 import { AppError } from '../../shared/errors.js';
+import { type TargetValue, targetFromColumns } from '../../shared/target-value.js';
 import type { TenantContext } from '../access/context.js';
 import { assertCan } from '../access/policy.js';
 import { todayIn } from '../org/holders.js';
 import { assertVersion } from '../org/units/find-unit.js';
-import { assertEditable, findAgreement } from './agreement-common.js';
+import { type AgreementRow, assertEditable, findAgreement } from './agreement-common.js';
 import type { AgreementContentInput } from './agreement-schemas.js';
 import type { AgreementContent } from './content-validation.js';
 import { validateContent } from './content-validation.js';
 import { findParentAgreement } from './create-agreement.js';
 import { pullFromPlan } from './pull-from-plan.js';
 import { assertPastQuartersUnchanged } from './revisions/past-quarter-lock.js';
+import { lockedQuarters } from './revisions/quarter-deadlines.js';
 import { agreements } from './schema.js';
 import { writeContent } from './write-content.js';
 
@@ -75,6 +78,7 @@ export async function repullAgreement(ctx: TenantContext, id: string, version: n
           ctx,
           row.yearId,
           row.secondPartyPositionId,
+          row.level,
         );
         if (parentAgreementId) {
           await ctx.tx
@@ -84,8 +88,78 @@ export async function repullAgreement(ctx: TenantContext, id: string, version: n
           current = { ...row, parentAgreementId };
         }
       }
-      return pullFromPlan(ctx, current);
+      const pulled = await pullFromPlan(ctx, current);
+      return row.revisionNo > 0
+        ? keepRevisionTargets(ctx, row, pulled, todayIn(ctx.actor.timeZone))
+        : pulled;
     },
     'plan',
   );
+}
+
+/**
+ * A fresh pull into a PK Perubahan keeps what the plan does not hold: the TW I–IV targets the
+ * revision already has, and the annual target of a year whose four quarters are all past their
+ * realisasi deadline (the past-quarter lock refuses changing those). Without it a pull would
+ * drop every quarterly target — refused by the lock once a quarter is past, silently lost
+ * before. Indicators are matched by id (the pull keeps the ids of indicators with the same
+ * plan source).
+ */
+async function keepRevisionTargets(
+  ctx: TenantContext,
+  row: AgreementRow,
+  content: AgreementContent,
+  today: string,
+): Promise<AgreementContent> {
+  const rows = await queryRows<{
+    indicator_id: string;
+    year: number;
+    quarter: number;
+    target_value: string | null;
+    target_low: string | null;
+    target_high: string | null;
+    target_code: string | null;
+  }>(
+    ctx.tx,
+    sql`select indicator_id, year, quarter, target_value::text as target_value,
+               target_low::text as target_low, target_high::text as target_high, target_code
+          from agreement_targets
+         where tenant_id = ${ctx.tenantId} and agreement_id = ${row.id}`,
+  );
+  const current = new Map<string, (TargetValue | null)[]>();
+  for (const r of rows) {
+    const key = `${r.indicator_id}:${r.year}`;
+    const slots = current.get(key) ?? [null, null, null, null, null];
+    slots[r.quarter] = targetFromColumns({
+      value: r.target_value,
+      low: r.target_low,
+      high: r.target_high,
+      code: r.target_code,
+    });
+    current.set(key, slots);
+  }
+  return {
+    ...content,
+    objectives: content.objectives.map((o) => ({
+      ...o,
+      indicators: o.indicators.map((i) => {
+        if (!i.id) return i;
+        const id = i.id;
+        return {
+          ...i,
+          targets: i.targets.map((t) => {
+            const slots = current.get(`${id}:${t.year}`);
+            if (!slots) return t;
+            const quarterly = slots.slice(1, 5);
+            const yearLocked = lockedQuarters(t.year, today).length === 4;
+            return {
+              year: t.year,
+              annual: yearLocked ? (slots[0] ?? null) : t.annual,
+              quarters: quarterly.some((q) => q !== null) ? quarterly : t.quarters,
+            };
+          }),
+        };
+      }),
+    })),
+  };
 }

@@ -15,6 +15,7 @@ import {
   type DemoPosition,
   type DemoUnit,
 } from './kota-contoh.js';
+import { seedPlanningDemo } from './planning-demo.js';
 
 /** Shared password of every demo account. Demo only: printed on the console and in README. */
 export const DEMO_PASSWORD = 'amanah-demo-2026';
@@ -245,13 +246,20 @@ export async function ensureDemoTenant(
         skipStrengthCheck: true,
       });
     }
+    // RPJMD, Renstra, PK year 2027 and PK drafts (after the users: reviews name an actor).
+    const planning = await seedPlanningDemo(tx, tenantId, org);
     await recordAudit(tx, {
       tenantId,
       actor: SYSTEM_ACTOR,
       action: 'demo.seed',
       entityType: 'tenant',
       entityId: tenantId,
-      data: { units: ids.units.size, employees: ids.employees.size },
+      data: {
+        units: ids.units.size,
+        employees: ids.employees.size,
+        planNodes: planning.planNodes,
+        agreements: planning.agreements,
+      },
     });
   });
   // Fresh statistics after the bulk load, so the planner does not guess on an empty history.

@@ -7,7 +7,7 @@ import { agreementPermissions, assertCan } from '../../access/policy.js';
 import { todayIn } from '../../org/holders.js';
 import { positions } from '../../org/schema.js';
 import { assertVersion } from '../../org/units/find-unit.js';
-import { findAgreement, statusLabel } from '../agreement-common.js';
+import { actorUserId, findAgreement, statusLabel } from '../agreement-common.js';
 import { resolveFirstParty, resolveSecondParty } from '../parties.js';
 import {
   agreementBudgets,
@@ -169,7 +169,7 @@ export async function createRevision(
     previousId: current.id,
     revisionReason: input.reason,
     revisionNote: note,
-    createdBy: ctx.actor.userId,
+    createdBy: actorUserId(ctx),
   });
   await copyContent(ctx, current.id, id);
   await ctx.tx.insert(agreementTransitions).values({
@@ -177,7 +177,7 @@ export async function createRevision(
     agreementId: id,
     fromStatus: null,
     toStatus: 'draft',
-    actorUserId: ctx.actor.userId,
+    actorUserId: actorUserId(ctx),
     comment: `PK Perubahan ${revisionNo} — ${revisionReasonLabels[input.reason]}: ${note}`,
   });
   await ctx.audit({
