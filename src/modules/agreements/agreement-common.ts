@@ -86,12 +86,16 @@ export function assertEditable(row: AgreementRow): void {
  */
 export function levelForPosition(
   position: { kind: PositionKind; headsUnit: boolean; unitId: string | null },
-  unitLevel: UnitLevel | null,
+  unit: { level: UnitLevel | null; parentId: string | null } | null,
   settings: TenantSettings,
 ): AgreementLevel | null {
   if (position.kind === 'kepala_daerah') return 'pemda';
-  if (position.unitId === null) return null;
-  if (position.headsUnit && unitLevel === 'eselon_2') return 'kepala_pd';
+  if (position.unitId === null || unit === null) return null;
+  // The head of a PD signs with the Kepala Daerah: an eselon II unit, or any top-level unit (a
+  // Camat heads a kecamatan, a PD, even where the kecamatan is eselon III; REGULATIONS.md).
+  if (position.headsUnit && (unit.level === 'eselon_2' || unit.parentId === null)) {
+    return 'kepala_pd';
+  }
   switch (position.kind) {
     case 'jpt_pratama':
       return position.headsUnit ? 'kepala_pd' : null;

@@ -112,7 +112,7 @@ export async function createAgreement(
   const year = await findYear(ctx, input.yearId);
   const { position, unit } = await positionForAgreement(ctx, input.positionId);
   const settings = await readSettings(ctx);
-  const level = levelForPosition(position, unit?.level ?? null, settings);
+  const level = levelForPosition(position, unit, settings);
   assertCan(ctx.actor, 'agreements.write', { unitPath: unit?.path ?? null });
   if (year.status === 'closed') {
     throw new AppError(

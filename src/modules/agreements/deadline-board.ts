@@ -23,6 +23,7 @@ interface BoardRow {
   unit_id: string | null;
   unit_name: string | null;
   unit_level: UnitLevel | null;
+  unit_parent_id: string | null;
   pd_id: string | null;
   pd_name: string | null;
   agreement_id: string | null;
@@ -78,11 +79,11 @@ export async function getDeadlineBoard(
             select distinct on (w.id) w.id as unit_id, x.id, x.name
               from units w
               join units x on x.tenant_id = w.tenant_id and x.id = any(w.path)
-                          and x.level = 'eselon_2'
+                          and (x.level = 'eselon_2' or x.parent_id is null)
              where w.tenant_id = ${t}
              order by w.id, array_position(w.path, x.id))
         select p.id as position_id, p.title, p.kind, p.heads_unit,
-               u.id as unit_id, u.name as unit_name, u.level as unit_level,
+               u.id as unit_id, u.name as unit_name, u.level as unit_level, u.parent_id as unit_parent_id,
                pd.id as pd_id, pd.name as pd_name,
                a.id as agreement_id, a.status, a.revision_no,
                e.front_title, e.name as holder_name, e.back_title
@@ -94,14 +95,14 @@ export async function getDeadlineBoard(
           left join employees e on e.tenant_id = p.tenant_id and e.id = h.employee_id
          where p.tenant_id = ${t} and p.archived_at is null and u.archived_at is null
            and (p.kind in ('kepala_daerah', 'administrator', 'pengawas', 'jpt_pratama')
-                or (p.heads_unit and u.level = 'eselon_2')
+                or (p.heads_unit and (u.level = 'eselon_2' or u.parent_id is null))
                 or ${settings.agreements.includePelaksana} and p.kind in ('pelaksana', 'fungsional'))`,
   );
   const counts: Record<string, number> = { not_created: 0, late: 0 };
   const board = rows.flatMap((r): z.infer<typeof boardRowSchema>[] => {
     const level = levelForPosition(
       { kind: r.kind, headsUnit: r.heads_unit, unitId: r.unit_id },
-      r.unit_level,
+      r.unit_id === null ? null : { level: r.unit_level, parentId: r.unit_parent_id },
       settings,
     );
     if (level === null) return [];

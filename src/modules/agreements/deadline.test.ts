@@ -57,19 +57,28 @@ describe('PK level of a position', () => {
   const settings = tenantSettingsSchema.parse({});
   const withPelaksana = tenantSettingsSchema.parse({ agreements: { includePelaksana: true } });
   it.each([
-    ['kepala_daerah', false, null, null, 'pemda'],
-    ['wakil_kepala_daerah', false, null, null, null],
-    ['jpt_pratama', true, 'u', 'eselon_2', 'kepala_pd'],
-    ['administrator', true, 'u', 'eselon_2', 'kepala_pd'],
-    ['jpt_pratama', false, 'u', 'eselon_2', null],
-    ['administrator', true, 'u', 'eselon_3', 'eselon_iii'],
-    ['pengawas', true, 'u', 'eselon_4', 'eselon_iv'],
-    ['pelaksana', false, 'u', 'eselon_4', null],
-  ] as const)('%s (head %s) → %s', (kind, headsUnit, unitId, unitLevel, expected) => {
-    expect(levelForPosition({ kind, headsUnit, unitId }, unitLevel, settings)).toBe(expected);
-  });
+    ['kepala_daerah', false, null, null, 'p', 'pemda'],
+    ['wakil_kepala_daerah', false, null, null, 'p', null],
+    ['jpt_pratama', true, 'u', 'eselon_2', null, 'kepala_pd'],
+    ['administrator', true, 'u', 'eselon_2', 'p', 'kepala_pd'],
+    ['jpt_pratama', false, 'u', 'eselon_2', null, null],
+    ['administrator', true, 'u', 'eselon_3', 'p', 'eselon_iii'],
+    // A Camat heads a kecamatan: a top-level unit (a PD) even where it is eselon III.
+    ['administrator', true, 'u', 'eselon_3', null, 'kepala_pd'],
+    ['administrator', false, 'u', 'eselon_3', null, 'eselon_iii'],
+    ['pengawas', true, 'u', 'eselon_4', 'p', 'eselon_iv'],
+    ['pelaksana', false, 'u', 'eselon_4', 'p', null],
+  ] as const)(
+    '%s (head %s, level %s) → %s',
+    (kind, headsUnit, unitId, unitLevel, parentId, expected) => {
+      const unit = unitId === null ? null : { level: unitLevel, parentId };
+      expect(levelForPosition({ kind, headsUnit, unitId }, unit, settings)).toBe(expected);
+    },
+  );
   it('gives pelaksana and JF a PK only when the tenant says so', () => {
     const position = { kind: 'fungsional' as const, headsUnit: false, unitId: 'u' };
-    expect(levelForPosition(position, 'eselon_4', withPelaksana)).toBe('pelaksana');
+    expect(levelForPosition(position, { level: 'eselon_4', parentId: 'p' }, withPelaksana)).toBe(
+      'pelaksana',
+    );
   });
 });
