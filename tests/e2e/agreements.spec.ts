@@ -52,6 +52,42 @@ test('operator menyusun PK Kepala Dinas dari Renstra, memperbaiki temuan, lalu m
   await expect(page.getByRole('heading', { name: `PK ${position}`, level: 1 })).toBeVisible();
   await expect(page.getByTestId('Pihak pertama')).toContainText(position);
   await expect(page.getByTestId('Pihak kedua')).toContainText('Wali Kota');
+  // Pihak kedua chosen by hand (a reason is required), then back to the structure's superior.
+  await page.getByRole('button', { name: 'Ganti pihak kedua' }).click();
+  const override = page.getByRole('dialog', { name: 'Ganti pihak kedua' });
+  await override.getByRole('button', { name: 'Ganti pihak kedua' }).click();
+  await expect(override.getByText('Pilih jabatan atau pegawai pihak kedua')).toBeVisible();
+  await expect(override.getByText('Alasan minimal 10 karakter.')).toBeVisible();
+  await override.getByRole('textbox', { name: 'Jabatan pihak kedua' }).fill('Wakil Wali');
+  await page.getByRole('option', { name: /^Wakil Wali Kota Contoh/ }).click();
+  await override
+    .getByRole('textbox', { name: /Alasan penggantian/ })
+    .fill('Wali Kota sedang cuti besar; PK ditandatangani Wakil Wali Kota selaku pelaksana tugas.');
+  await override.screenshot({ path: 'test-results/pk-override-dialog.png' });
+  await override.getByRole('button', { name: 'Ganti pihak kedua' }).click();
+  await expect(override).toBeHidden();
+  await expect(page.getByTestId('Pihak kedua')).toContainText('Wakil Wali Kota Contoh');
+  await expect(page.getByTestId('override-reason')).toContainText('cuti besar');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  // The toasts would cover the header actions in the picture.
+  await page.locator('.mantine-Notification-root').evaluateAll((els) => {
+    for (const el of els) el.style.setProperty('visibility', 'hidden');
+  });
+  await page.screenshot({ path: 'test-results/pk-editor-header.png' });
+  await page.getByRole('button', { name: 'Ganti pihak kedua' }).click();
+  await override.getByRole('button', { name: 'Kembalikan ke atasan menurut struktur' }).click();
+  await expect(override).toBeHidden();
+  await expect(page.getByTestId('override-reason')).toHaveCount(0);
+  await expect(page.getByTestId('Pihak kedua')).toContainText('Wali Kota');
+  await expect(page.getByTestId('Pihak kedua')).not.toContainText('Wakil');
+
+  // The PK date decides who the parties are; the dialog says so.
+  await page.getByRole('button', { name: 'Ubah tanggal PK' }).click();
+  const dateDialog = page.getByRole('dialog', { name: 'Ubah tanggal PK' });
+  await expect(dateDialog.getByText(/Para pihak diambil dari struktur organisasi/)).toBeVisible();
+  await dateDialog.getByRole('button', { name: 'Batal' }).click();
+  await expect(dateDialog).toBeHidden();
+
   // Pulled from the Renstra: at least one sasaran with indicators and a budget total.
   await expect(page.getByTestId('objective-card').first()).toBeVisible();
   await expect(page.getByTestId('indicator-row').first()).toBeVisible();
@@ -136,15 +172,23 @@ test('operator membaca catatan, memperbaiki, dan mengajukan ulang', async ({ pag
 
   // Fill TW I–IV of the first indicator so they add up for its aggregation.
   const annual = page.getByRole('textbox', { name: /^Target tahunan – / }).first();
-  // "1.000" typed by a person is ambiguous (thousand or one?): refused with the two readings.
+  // A dot groups thousands, a comma marks decimals: "1.000" is one thousand.
   await annual.fill('1.000');
   await annual.blur();
-  await expect(page.getByText(/Angka "1\.000" meragukan/)).toBeVisible();
+  await expect(annual).toHaveValue('1.000');
+  await expect(annual).not.toHaveAttribute('aria-invalid', 'true');
+  // English-style or malformed numbers are refused next to the field, never guessed.
+  await annual.fill('1000.5');
+  await annual.blur();
+  await expect(page.getByText(/Gunakan koma untuk desimal, mis\. 1000,5/)).toBeVisible();
+  await annual.fill('1,2,3');
+  await annual.blur();
+  await expect(page.getByText('Hanya boleh ada satu koma desimal, mis. 1.234,5.')).toBeVisible();
   // "1000" is read and shown the Indonesian way, and saves as 1000.
   await annual.fill('1000');
   await annual.blur();
   await expect(annual).toHaveValue('1.000');
-  await expect(page.getByText(/Angka "1\.000" meragukan/)).toHaveCount(0);
+  await expect(page.getByText(/Hanya boleh ada satu koma desimal/)).toHaveCount(0);
   const method = page.getByRole('textbox', { name: /^Capaian triwulan – / }).first();
   await method.click();
   await page.getByRole('option', { name: 'Kumulatif' }).click();

@@ -16,6 +16,8 @@ import {
   IconCheck,
   IconDeviceFloppy,
   IconDownload,
+  IconFileDiff,
+  IconHistory,
   IconLock,
   IconMessageCircle,
   IconPlus,
@@ -26,14 +28,19 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useBlocker, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import type { RevisionReason } from '../../../shared/codes.js';
 import { ApiError, api } from '../../api/client.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
+import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/page.js';
 import { QueryPage } from '../../components/query-page.js';
 import { EmptyState } from '../../components/states.js';
 import { formatDateTime } from '../../lib/format.js';
 import { notifySuccess } from '../../lib/forms.js';
 import { useTimeZone } from '../../session.js';
+import { CreateRevisionButton } from '../revisions/create-revision-button.js';
+import { versionsQuery } from '../revisions/queries.js';
+import { reasonLabels } from '../revisions/strings.js';
 import { AgreementLevelBadge, StatusBadge } from './badges.js';
 import { BudgetsEditor } from './budgets-editor.js';
 import {
@@ -172,7 +179,7 @@ function AgreementEditor({ detail }: { detail: AgreementDetail }) {
       throw new ApiError(400, { code: 'CLIENT_INVALID', message: t.fixFirst });
     }
     try {
-      const saved = await saveContent(queryClient, detail.id, built.body);
+      const saved = await saveContent(detail.id, built.body);
       const next =
         saved && Array.isArray((saved as Partial<AgreementDetail>).objectives)
           ? saved
@@ -302,6 +309,11 @@ function AgreementEditor({ detail }: { detail: AgreementDetail }) {
             <Badge variant="outline" size="sm" color="gray.8" c="gray.8">
               {detail.year}
             </Badge>
+            {detail.revisionNo > 0 && (
+              <Badge variant="light" size="sm" color="grape" data-testid="revision-badge">
+                {t.revisionBadge(detail.revisionNo)}
+              </Badge>
+            )}
           </>
         }
         description={`${levelLabels[detail.level]} · ${detail.unit?.name ?? levelLabels.pemda}`}
@@ -318,6 +330,11 @@ function AgreementEditor({ detail }: { detail: AgreementDetail }) {
                 {actionLabels[action]}
               </Button>
             ))}
+            <CreateRevisionButton
+              agreementId={detail.id}
+              version={detail.version}
+              permissions={detail.permissions}
+            />
             {p.delete && (
               <Button
                 variant="subtle"
@@ -352,7 +369,11 @@ function AgreementEditor({ detail }: { detail: AgreementDetail }) {
         </Alert>
       )}
 
-      {!editable && (
+      {detail.revisionNo > 0 && <RevisionInfo detail={detail} />}
+
+      {detail.status === 'superseded' && <SupersededBanner detail={detail} />}
+
+      {!editable && detail.status !== 'superseded' && (
         <Alert color="gray" variant="light" icon={<IconLock size={20} aria-hidden />} role="status">
           {lockedReasons[detail.status] ??
             'Anda dapat membaca PK ini, tetapi tidak berwenang mengubahnya.'}
@@ -396,7 +417,18 @@ function AgreementEditor({ detail }: { detail: AgreementDetail }) {
         </Alert>
       )}
 
-      <PartiesCard detail={detail} />
+      <PartiesCard
+        detail={detail}
+        actions={
+          editable
+            ? {
+                dirty,
+                prepare: async () => (dirty ? (await saveDraft()).version : baseVersion),
+                onSaved: applyDetail,
+              }
+            : undefined
+        }
+      />
 
       <Paper
         withBorder
@@ -633,5 +665,81 @@ function AgreementEditor({ detail }: { detail: AgreementDetail }) {
         onConfirm={() => remove.mutate()}
       />
     </Stack>
+  );
+}
+
+/** "PK Perubahan ke-N": its reason, the link to the diff and to the version it revises. */
+function RevisionInfo({ detail }: { detail: AgreementDetail }) {
+  const reason = detail.revisionReason as RevisionReason | null;
+  return (
+    <Alert
+      color="grape"
+      variant="light"
+      title={t.revisionBadge(detail.revisionNo)}
+      icon={<IconFileDiff size={20} aria-hidden />}
+      data-testid="revision-info"
+    >
+      <Stack gap={6}>
+        {(reason || detail.revisionNote) && (
+          <Text size="sm">
+            <Text span fw={600}>
+              {t.revisionReason}:
+            </Text>{' '}
+            {reason ? (reasonLabels[reason] ?? reason) : ''}
+            {reason && detail.revisionNote ? ' — ' : ''}
+            {detail.revisionNote}
+          </Text>
+        )}
+        <Group gap="md">
+          <AnchorLink
+            to="/pk/dokumen/$agreementId/perubahan"
+            params={{ agreementId: detail.id }}
+            size="sm"
+            fw={600}
+          >
+            {t.viewChanges}
+          </AnchorLink>
+          {detail.previous && (
+            <AnchorLink
+              to="/pk/dokumen/$agreementId"
+              params={{ agreementId: detail.previous.id }}
+              size="sm"
+            >
+              {t.previousVersion} ({t.previousOf(detail.previous.revisionNo)})
+            </AnchorLink>
+          )}
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
+
+/** A superseded PK: read-only archive, with the way to the version that replaced it. */
+function SupersededBanner({ detail }: { detail: AgreementDetail }) {
+  const versions = useQuery(versionsQuery(detail.id));
+  const newest = versions.data?.items.find((v) => v.latest && v.id !== detail.id);
+  return (
+    <Alert
+      color="gray"
+      variant="light"
+      title={t.supersededTitle}
+      icon={<IconHistory size={20} aria-hidden />}
+      role="status"
+      data-testid="superseded-banner"
+    >
+      <Stack gap={6}>
+        <Text size="sm">{t.supersededBody}</Text>
+        {newest && (
+          <AnchorLink
+            to="/pk/dokumen/$agreementId"
+            params={{ agreementId: newest.id }}
+            size="sm"
+            fw={600}
+          >
+            {t.openNewest(newest.revisionNo)}
+          </AnchorLink>
+        )}
+      </Stack>
+    </Alert>
   );
 }

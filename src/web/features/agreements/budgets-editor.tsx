@@ -12,19 +12,15 @@ import {
 } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { Decimal } from 'decimal.js';
-import {
-  formatIndonesianNumber,
-  formatRupiah,
-  parseIndonesianNumber,
-} from '../../../shared/indonesian-number.js';
-import { type BudgetDraft, type FieldErrors, newBudget, readNumber } from './draft.js';
+import { formatRupiah } from '../../../shared/indonesian-number.js';
+import { amountText, type BudgetDraft, type FieldErrors, newBudget, readNumber } from './draft.js';
 import { agreementStrings as t } from './strings.js';
 
 /** The exact sum of the amounts that can be read (rows still being typed count as 0). */
 export function budgetSum(budgets: BudgetDraft[]): string {
   let total = new Decimal(0);
   for (const b of budgets) {
-    const parsed = readNumber(b.amount, b.amountValue);
+    const parsed = readNumber(b.amount);
     if (parsed.ok && parsed.value !== null) total = total.plus(parsed.value);
   }
   return total.toFixed(2);
@@ -136,22 +132,22 @@ export function BudgetsEditor({
                         error={errors[`budgets.${i}.amount`]}
                         onChange={(e) => {
                           setError(`budgets.${i}.amount`, undefined);
-                          set(i, { amount: e.currentTarget.value, amountValue: undefined });
+                          set(i, { amount: e.currentTarget.value });
                         }}
                         onBlur={() => {
                           if (b.amount.trim() === '') return;
-                          const parsed = readNumber(b.amount, b.amountValue);
+                          const parsed = readNumber(b.amount);
                           if (!parsed.ok) setError(`budgets.${i}.amount`, parsed.message);
-                          else if (parsed.value !== null && parsed.value !== b.amountValue)
-                            set(i, {
-                              amount: formatIndonesianNumber(parsed.value),
-                              amountValue: parsed.value,
-                            });
+                          else if (parsed.value !== null) {
+                            // Rewritten the Indonesian way: "1500000" reads "1.500.000".
+                            const text = amountText(parsed.value);
+                            if (text !== b.amount) set(i, { amount: text });
+                          }
                         }}
                       />
                     ) : (
                       <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        {formatRupiah(b.amountValue ?? parseAmount(b.amount))}
+                        {formatRupiah(parseAmount(b.amount))}
                       </Text>
                     )}
                   </Table.Td>
@@ -203,6 +199,6 @@ export function BudgetsEditor({
 }
 
 function parseAmount(text: string): string {
-  const parsed = parseIndonesianNumber(text);
-  return parsed.ok ? parsed.value : '0';
+  const parsed = readNumber(text);
+  return parsed.ok && parsed.value !== null ? parsed.value : '0';
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client.js';
 import {
+  amountText,
   type ContentDraft,
   draftToBody,
   newIndicator,
@@ -29,19 +30,43 @@ describe('readTarget', () => {
     expect(readTarget({ a: '30', b: '' }, 'range').ok).toBe(false);
   });
 
-  it('reads back "1.000" that the app wrote itself, but not when a person typed it', () => {
-    expect(readTarget(shown('1000'), 'ratio')).toEqual({
+  it('reads a dot as the thousands separator, so the text the app writes reads back', () => {
+    expect(readTarget({ a: '1.000', b: '' }, 'ratio')).toEqual({
       ok: true,
       value: { kind: 'number', value: '1000' },
     });
+    expect(readTarget({ a: '1.234.567,25', b: '' }, 'ratio')).toEqual({
+      ok: true,
+      value: { kind: 'number', value: '1234567.25' },
+    });
+    for (const value of ['1000', '1234.5', '0.125', '72.1', '1500000.5', '-2.75']) {
+      const text = shown(value);
+      expect(readTarget(text, 'ratio')).toEqual({ ok: true, value: { kind: 'number', value } });
+    }
     expect(shown('1000').a).toBe('1.000');
-    expect(readTarget({ a: '1.000', b: '' }, 'ratio').ok).toBe(false);
+    expect(amountText('1500000.00')).toBe('1.500.000');
+    expect(amountText('1500000.50')).toBe('1.500.000,50');
   });
 
-  it('refuses English-style and ambiguous numbers with a message', () => {
-    const english = readTarget({ a: '1,234.5', b: '' }, 'ratio');
-    expect(english.ok).toBe(false);
-    expect(readTarget({ a: '1.234', b: '' }, 'ratio').ok).toBe(false);
+  it.each([
+    ['1000.5', /Gunakan koma untuk desimal/],
+    ['1234.5', /Gunakan koma untuk desimal/],
+    ['1,234.5', /Gunakan titik untuk ribuan dan koma untuk desimal/],
+    ['1,2,3', /Hanya boleh ada satu koma desimal/],
+    ['1.23.4', /Pemisah ribuan/],
+    ['dua', /Angka hanya boleh berisi digit/],
+  ])('refuses %s with a message', (a, message) => {
+    const read = readTarget({ a, b: '' }, 'ratio');
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.message).toMatch(message);
+  });
+
+  it('compares range bounds exactly', () => {
+    expect(readTarget({ a: '0,300001', b: '0,3' }, 'range')).toEqual({
+      ok: false,
+      message: 'Batas bawah tidak boleh lebih besar dari batas atas.',
+    });
+    expect(readTarget({ a: '0,1', b: '0,100001' }, 'range').ok).toBe(true);
   });
 });
 

@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import type { Aggregation, CalcMethod, Polarity } from '../../../shared/codes.js';
 import {
   formatIndonesianNumber,
@@ -12,19 +13,17 @@ import type { AgreementDetail, ContentBody } from './types.js';
  * The editor's working copy of a PK's content: what the person typed (Indonesian number text),
  * turned into the API body only on save. Field keys name the same places as the server's
  * `details.fields[].path` so its errors land next to the right input.
+ *
+ * Numbers are read with parseIndonesianNumber in the 'indonesian' style (as on the planning
+ * pages): a dot always groups thousands ("1.000" is 1000) and a decimal needs the comma
+ * ("1000.5" is refused with a message). So the text formatIndonesianNumber writes always reads
+ * back to the same exact value, and the text alone is the draft (no hidden value beside it).
  */
 export interface TargetDraft {
   /** The number, the lower bound of a range, or the scale code. */
   a: string;
   /** The upper bound of a range. */
   b: string;
-  /**
-   * The canonical values behind a and b when the app wrote the text itself (from the server, or
-   * after reformatting a parsed entry). "1.000" written by the app means 1000, while the same
-   * text typed by a person is ambiguous and refused; typing clears these.
-   */
-  av?: string | undefined;
-  bv?: string | undefined;
 }
 
 export interface TargetYearDraft {
@@ -65,10 +64,8 @@ export interface BudgetDraft {
   kegiatanName: string;
   subKegiatanCode: string;
   subKegiatanName: string;
-  /** Rupiah as typed ("1.500.000"). */
+  /** Rupiah as typed ("1.500.000" or "1.500.000,50"). */
   amount: string;
-  /** The exact amount behind `amount` when the app wrote the text (see TargetDraft.av). */
-  amountValue?: string | undefined;
 }
 
 export interface ContentDraft {
@@ -90,20 +87,20 @@ function targetText(value: TargetValue | null | undefined): TargetDraft {
     case 'number':
       return shown(value.value);
     case 'range':
-      return {
-        a: formatIndonesianNumber(value.low),
-        av: value.low,
-        b: formatIndonesianNumber(value.high),
-        bv: value.high,
-      };
+      return { a: formatIndonesianNumber(value.low), b: formatIndonesianNumber(value.high) };
     case 'scale':
       return { a: value.code, b: '' };
   }
 }
 
-/** A number as the app shows it, remembering the exact value behind the text. */
+/** A number as the app shows it ("1234.5" → "1.234,5"). */
 export function shown(value: string): TargetDraft {
-  return { a: formatIndonesianNumber(value), av: value, b: '' };
+  return { a: formatIndonesianNumber(value), b: '' };
+}
+
+/** Rupiah as the editor shows it: "1500000.00" → "1.500.000", "1500000.50" → "1.500.000,50". */
+export function amountText(amount: string): string {
+  return formatIndonesianNumber(amount.replace(/\.00$/, ''));
 }
 
 export function years(detail: { startYear: number; endYear: number }): number[] {
@@ -199,21 +196,17 @@ export function draftFromDetail(detail: AgreementDetail): ContentDraft {
       kegiatanName: b.kegiatanName ?? '',
       subKegiatanCode: b.subKegiatanCode ?? '',
       subKegiatanName: b.subKegiatanName ?? '',
-      amount: formatIndonesianNumber(b.amount),
-      amountValue: b.amount,
+      amount: amountText(b.amount),
     })),
   };
 }
 
-/** One number as typed; '' is "not set". */
+/** One number as typed, Indonesian style ("1.234,5"); '' is "not set". */
 export function readNumber(
   text: string,
-  known?: string,
 ): { ok: true; value: string | null } | { ok: false; message: string } {
-  if (known !== undefined && text === formatIndonesianNumber(known))
-    return { ok: true, value: known };
   if (text.trim() === '') return { ok: true, value: null };
-  const parsed = parseIndonesianNumber(text);
+  const parsed = parseIndonesianNumber(text, { style: 'indonesian' });
   return parsed.ok ? { ok: true, value: parsed.value } : parsed;
 }
 
@@ -228,15 +221,16 @@ export function readTarget(
   }
   if (method === 'range') {
     if (draft.a.trim() === '' && draft.b.trim() === '') return { ok: true, value: null };
-    const low = readNumber(draft.a, draft.av);
-    const high = readNumber(draft.b, draft.bv);
+    const low = readNumber(draft.a);
+    const high = readNumber(draft.b);
     if (!low.ok) return low;
     if (!high.ok) return high;
     if (low.value === null || high.value === null) return { ok: false, message: t.missingNumber };
-    if (Number(low.value) > Number(high.value)) return { ok: false, message: t.lowAboveHigh };
+    if (new Decimal(low.value).greaterThan(high.value))
+      return { ok: false, message: t.lowAboveHigh };
     return { ok: true, value: { kind: 'range', low: low.value, high: high.value } };
   }
-  const number = readNumber(draft.a, draft.av);
+  const number = readNumber(draft.a);
   if (!number.ok) return number;
   return {
     ok: true,
@@ -286,7 +280,7 @@ export function draftToBody(
     })),
   }));
   const budgets = draft.budgets.map((b, bi) => {
-    const amount = readNumber(b.amount, b.amountValue);
+    const amount = readNumber(b.amount);
     let value = '0';
     if (!amount.ok) errors[`budgets.${bi}.amount`] = amount.message;
     else if (amount.value === null) errors[`budgets.${bi}.amount`] = t.missingNumber;

@@ -1,8 +1,11 @@
-import { Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconCalendarEvent, IconUserEdit } from '@tabler/icons-react';
+import { useState } from 'react';
 import { Field } from '../../components/field.js';
 import { AnchorLink } from '../../components/links.js';
 import { formatDate, formatNip } from '../../lib/format.js';
 import { ActingBadge, DeadlineText } from './badges.js';
+import { AgreementDateDialog, type PartiesActions, SecondPartyDialog } from './parties-dialogs.js';
 import { levelLabels, agreementStrings as t } from './strings.js';
 import type { AgreementDetail, Party } from './types.js';
 
@@ -33,23 +36,64 @@ function PartyBlock({ label, party }: { label: string; party: Party | null }) {
   );
 }
 
-/** Who signs (pihak kedua left, pihak pertama right, as on the printed PK) and the dates. */
-export function PartiesCard({ detail }: { detail: AgreementDetail }) {
+/**
+ * Who signs (pihak kedua left, pihak pertama right, as on the printed PK) and the dates; with
+ * `actions` (the PK is editable) also "Ganti pihak kedua" and "Ubah tanggal PK".
+ */
+export function PartiesCard({
+  detail,
+  actions,
+}: {
+  detail: AgreementDetail;
+  actions?: PartiesActions | undefined;
+}) {
   const done = ['signed', 'published', 'superseded'].includes(detail.status);
+  const [dialog, setDialog] = useState<'second' | 'date' | null>(null);
+  const canEdit = actions !== undefined && detail.permissions.update === true;
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
+    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label="Para pihak">
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <PartyBlock label={t.secondParty} party={detail.secondParty} />
           <PartyBlock label={t.firstParty} party={detail.firstParty} />
         </SimpleGrid>
         {detail.secondPartyOverrideReason && (
-          <Text size="sm">
-            <Text span fw={600}>
-              {t.override}
-            </Text>{' '}
-            {detail.secondPartyOverrideReason}
-          </Text>
+          <Alert
+            color="yellow"
+            variant="light"
+            p="xs"
+            icon={<IconUserEdit size={18} aria-hidden />}
+            data-testid="override-reason"
+          >
+            <Text size="sm">
+              <Text span fw={600}>
+                {t.override}
+              </Text>{' '}
+              {detail.secondPartyOverrideReason}
+            </Text>
+          </Alert>
+        )}
+        {canEdit && (
+          <Group gap="xs">
+            {detail.level !== 'pemda' && (
+              <Button
+                variant="default"
+                size="xs"
+                leftSection={<IconUserEdit size={16} aria-hidden />}
+                onClick={() => setDialog('second')}
+              >
+                {t.changeSecondParty}
+              </Button>
+            )}
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconCalendarEvent size={16} aria-hidden />}
+              onClick={() => setDialog('date')}
+            >
+              {t.changeDate}
+            </Button>
+          </Group>
         )}
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
           <Field label={t.year}>
@@ -85,12 +129,13 @@ export function PartiesCard({ detail }: { detail: AgreementDetail }) {
             )}
           </Text>
         )}
-        {detail.revisionNo > 0 && (
-          <Text size="xs" c="dimmed">
-            {t.revision(detail.revisionNo)}
-          </Text>
-        )}
       </Stack>
+      {canEdit && dialog === 'second' && (
+        <SecondPartyDialog detail={detail} actions={actions} onClose={() => setDialog(null)} />
+      )}
+      {canEdit && dialog === 'date' && (
+        <AgreementDateDialog detail={detail} actions={actions} onClose={() => setDialog(null)} />
+      )}
     </Paper>
   );
 }

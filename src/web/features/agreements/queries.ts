@@ -1,7 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { queryOptions } from '@tanstack/react-query';
-import { ApiError, type ApiErrorBody, api } from '../../api/client.js';
-import { sessionQuery } from '../../session.js';
+import { ApiError, api } from '../../api/client.js';
 import type {
   AgreementDetail,
   AgreementList,
@@ -78,55 +77,16 @@ export async function refreshAgreements(
   ]);
 }
 
-/**
- * PUT (the shared client has get/post/patch/delete only). Same contract as the shared client:
- * JSON, the session's CSRF token, ApiError with the server's code and message.
- * TODO(lead): move into src/web/api/client.ts as `api.put` and use that here.
- */
-export async function putJson<T>(
-  queryClient: QueryClient,
-  path: string,
-  body: unknown,
-): Promise<T> {
-  const session = queryClient.getQueryData(sessionQuery.queryKey);
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    'content-type': 'application/json',
-  };
-  if (session?.csrfToken) headers['x-csrf-token'] = session.csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'PUT',
-      headers,
-      credentials: 'same-origin',
-      body: JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, {
-      code: 'NETWORK',
-      message: 'Tidak dapat terhubung ke server. Periksa koneksi jaringan Anda lalu coba lagi.',
-    });
-  }
-  const text = await response.text();
-  let parsed: unknown = null;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    parsed = null;
-  }
-  if (!response.ok) {
-    const errorBody = (parsed as { error?: ApiErrorBody } | null)?.error;
-    throw new ApiError(
-      response.status,
-      errorBody ?? {
-        code: 'INTERNAL',
-        message: `Server mengalami gangguan (kode ${response.status}). Coba lagi beberapa saat lagi.`,
-      },
-    );
-  }
-  return parsed as T;
+export const saveContent = (id: string, body: ContentBody) =>
+  api.put<AgreementDetail>(`/api/agreements/${id}/content`, body);
+
+/** PATCH /api/agreements/:id body: the PK date, pihak kedua (override or back to the structure). */
+export interface UpdateAgreementBody {
+  version: number;
+  agreementDate?: string;
+  secondParty?: { positionId?: string; employeeId?: string; reason: string } | null;
+  parentAgreementId?: string | null;
 }
 
-export const saveContent = (queryClient: QueryClient, id: string, body: ContentBody) =>
-  putJson<AgreementDetail>(queryClient, `/api/agreements/${id}/content`, body);
+export const updateAgreement = (id: string, body: UpdateAgreementBody) =>
+  api.patch<AgreementDetail>(`/api/agreements/${id}`, body);

@@ -254,6 +254,59 @@ export const agreementStrings = {
   missingNumber: 'Isi angka target.',
   lowAboveHigh: 'Batas bawah tidak boleh lebih besar dari batas atas.',
 
+  // Parties: pihak kedua override and the PK date
+  changeSecondParty: 'Ganti pihak kedua',
+  changeDate: 'Ubah tanggal PK',
+  secondPartyTitle: 'Ganti pihak kedua',
+  secondPartyIntro:
+    'Pihak kedua biasanya pejabat atasan langsung menurut struktur organisasi pada tanggal PK (termasuk Plt/Plh). Gantilah hanya bila PK ditandatangani orang lain, dan tulis alasannya: alasan ini disimpan dan tampil pada PK.',
+  overridePosition: 'Jabatan pihak kedua',
+  overridePositionHint:
+    'Kosongkan untuk tetap memakai jabatan atasan langsung menurut struktur. Ketik minimal 2 huruf untuk mencari.',
+  overridePositionPlaceholder: 'Cari jabatan, mis. Sekretaris Daerah',
+  overrideEmployee: 'Pegawai yang menandatangani',
+  overrideEmployeeHint:
+    'Kosongkan untuk memakai pejabat yang memegang jabatan di atas pada tanggal PK.',
+  overrideNeedOne: 'Pilih jabatan atau pegawai pihak kedua (boleh keduanya).',
+  overrideReason: 'Alasan penggantian',
+  overrideReasonHint:
+    'Minimal 10 karakter. Jelaskan mengapa bukan atasan langsung yang menandatangani.',
+  overrideReasonPlaceholder:
+    'Contoh: Atasan langsung sedang cuti besar; PK ditandatangani Sekretaris Daerah selaku pejabat yang ditunjuk Wali Kota.',
+  overrideReasonShort: 'Alasan minimal 10 karakter.',
+  overrideSave: 'Ganti pihak kedua',
+  overrideSaved: 'Pihak kedua diganti.',
+  overrideCurrent: (name: string) => `Saat ini pihak kedua diganti secara manual: ${name}.`,
+  resetSecondParty: 'Kembalikan ke atasan menurut struktur',
+  resetSecondPartyHint:
+    'Pihak kedua diambil lagi dari struktur organisasi: pemegang jabatan atasan langsung pada tanggal PK.',
+  secondPartyReset: 'Pihak kedua dikembalikan ke atasan menurut struktur.',
+  noPositionMatch: 'Tidak ada jabatan yang cocok',
+  vacantHolder: 'kosong',
+  dateTitle: 'Ubah tanggal PK',
+  dateField: 'Tanggal PK',
+  dateHint:
+    'Para pihak diambil dari struktur organisasi pada tanggal ini: pihak pertama adalah pemegang jabatan, pihak kedua pemegang jabatan atasan langsung (termasuk Plt/Plh). Pihak kedua yang diganti manual tetap dipakai.',
+  dateRequired: 'Pilih tanggal PK.',
+  dateSaved: 'Tanggal PK diubah; para pihak diperbarui menurut tanggal itu.',
+  dateSave: 'Simpan tanggal',
+  saveBeforeParties: 'Perubahan isi PK yang belum disimpan akan disimpan lebih dahulu.',
+
+  // PK Perubahan
+  revisionBadge: (n: number) => `PK Perubahan ke-${n}`,
+  revisionReason: 'Alasan',
+  viewChanges: 'Lihat perubahan',
+  previousVersion: 'Versi sebelumnya',
+  previousOf: (n: number) => (n === 0 ? 'PK awal' : `PK Perubahan ke-${n}`),
+  supersededTitle: 'Digantikan oleh PK Perubahan',
+  supersededBody:
+    'PK ini sudah digantikan oleh PK Perubahan yang ditandatangani dan hanya disimpan sebagai arsip.',
+  openNewest: (n: number) => `Buka PK Perubahan ke-${n}`,
+
+  // List paging
+  pageOf: (from: number, to: number, total: number) => `${from}–${to} dari ${total} PK`,
+  pagination: 'Halaman daftar PK',
+
   // Years
   yearsTitle: 'Tahun PK',
   yearsDescription:

@@ -1,14 +1,14 @@
 import { Select, Stack, TextInput } from '@mantine/core';
 import type { CalcMethod } from '../../../shared/codes.js';
 import { formatIndonesianNumber } from '../../../shared/indonesian-number.js';
-import { readTarget, shown, type TargetDraft } from './draft.js';
+import { readTarget, type TargetDraft } from './draft.js';
 import { agreementStrings as t } from './strings.js';
 import type { Scale } from './types.js';
 
 /**
  * One target as the person types it: a number ("1.234,5"), a range (two numbers), or a code of
- * the indicator's scale. The number is checked when the field is left, and rewritten the
- * Indonesian way so "1234.5" reads back as "1.234,5".
+ * the indicator's scale. The number is checked when the field is left (a dot groups thousands,
+ * the comma marks decimals) and rewritten the Indonesian way, so "1234,5" reads "1.234,5".
  */
 export function TargetInput({
   value,
@@ -36,18 +36,14 @@ export function TargetInput({
       return;
     }
     onError(undefined);
-    // Show the value the way it will be saved, in Indonesian formatting.
+    // Show the value the way it will be saved, in Indonesian formatting ("1234,50" → "1.234,5").
     if (read.value?.kind === 'number') {
-      if (next.av !== read.value.value) onChange(shown(read.value.value));
+      const text = formatIndonesianNumber(read.value.value);
+      if (next.a !== text) onChange({ a: text, b: '' });
     } else if (read.value?.kind === 'range') {
-      const { low, high } = read.value;
-      if (next.av !== low || next.bv !== high)
-        onChange({
-          a: formatIndonesianNumber(low),
-          av: low,
-          b: formatIndonesianNumber(high),
-          bv: high,
-        });
+      const a = formatIndonesianNumber(read.value.low);
+      const b = formatIndonesianNumber(read.value.high);
+      if (next.a !== a || next.b !== b) onChange({ a, b });
     }
   };
 
@@ -91,7 +87,7 @@ export function TargetInput({
           placeholder={t.low}
           inputMode="decimal"
           value={value.a}
-          onChange={(e) => onChange({ ...value, a: e.currentTarget.value, av: undefined })}
+          onChange={(e) => onChange({ ...value, a: e.currentTarget.value })}
           onBlur={() => check(value)}
           error={error}
           readOnly={readOnly}
@@ -102,7 +98,7 @@ export function TargetInput({
           placeholder={t.high}
           inputMode="decimal"
           value={value.b}
-          onChange={(e) => onChange({ ...value, b: e.currentTarget.value, bv: undefined })}
+          onChange={(e) => onChange({ ...value, b: e.currentTarget.value })}
           onBlur={() => check(value)}
           error={error ? true : undefined}
           readOnly={readOnly}
