@@ -35,6 +35,18 @@ describe.each(testDatabaseKinds())('PK drafting and workflow on %s', (kind) => {
   });
   afterAll(() => t.close());
 
+  it('refuses a PK date outside the PK year, naming the field', async () => {
+    const res = await admin.post('/api/agreements', {
+      yearId: f.yearId,
+      positionId: f.positions.walikota,
+      agreementDate: '2031-01-05',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', details: { fields: [{ path: 'agreementDate' }] } },
+    });
+  });
+
   it('drafts the Pemda PK from the RPJMD: the Kepala Daerah signs alone', async () => {
     const res = await admin.post<AgreementDetail>('/api/agreements', {
       yearId: f.yearId,

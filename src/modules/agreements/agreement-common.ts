@@ -137,3 +137,18 @@ export const levelLabels: Record<AgreementLevel, string> = {
 /** The acting user's id for user references (null for the system: demo seed, CLI). */
 export const actorUserId = (ctx: TenantContext): string | null =>
   isSystemActor(ctx.actor) ? null : ctx.actor.userId;
+
+/**
+ * The PK date must sit in the PK's years, or in the year before the first one (PKs for a year are
+ * often signed in late December with the DPA). Anything else is a typing error.
+ */
+export function assertAgreementDate(date: string, startYear: number, endYear: number): void {
+  const year = Number(date.slice(0, 4));
+  if (year < startYear - 1 || year > endYear) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Tanggal PK ${date} berada di luar tahun PK. Pilih tanggal pada tahun ${startYear - 1}–${endYear}.`,
+      { fields: [{ path: 'agreementDate', message: 'Tanggal PK di luar tahun PK.' }] },
+    );
+  }
+}

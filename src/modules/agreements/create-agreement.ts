@@ -10,6 +10,7 @@ import { positions, units } from '../org/schema.js';
 import {
   type AgreementRow,
   actorUserId,
+  assertAgreementDate,
   findYear,
   levelForPosition,
   levelLabels,
@@ -164,6 +165,7 @@ export async function createAgreement(
 
   const agreementDate =
     input.agreementDate ?? defaultAgreementDate(todayIn(ctx.actor.timeZone), year.year);
+  assertAgreementDate(agreementDate, year.year, endYear);
   const firstParty = await resolveFirstParty(ctx, position, agreementDate);
   const secondParty = await resolveSecondParty(
     ctx,

@@ -3,7 +3,7 @@ import { AppError, notFound } from '../../shared/errors.js';
 import type { TenantContext } from '../access/context.js';
 import { assertCan } from '../access/policy.js';
 import { assertVersion } from '../org/units/find-unit.js';
-import { assertEditable, findAgreement } from './agreement-common.js';
+import { assertAgreementDate, assertEditable, findAgreement } from './agreement-common.js';
 import type { UpdateAgreementInput } from './agreement-schemas.js';
 import { findParentAgreement, levelRank, positionForAgreement } from './create-agreement.js';
 import { resolveFirstParty, resolveSecondParty } from './parties.js';
@@ -28,6 +28,7 @@ export async function updateAgreement(
   const agreementDate = input.agreementDate ?? row.agreementDate;
   const { position } = await positionForAgreement(ctx, row.positionId);
   if (input.agreementDate !== undefined && input.agreementDate !== row.agreementDate) {
+    assertAgreementDate(input.agreementDate, row.startYear, row.endYear);
     changes.agreementDate = input.agreementDate;
     const first = await resolveFirstParty(ctx, position, agreementDate);
     changes.firstPartyEmployeeId = first.employeeId;

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { agreementStatuses, revisionReasons } from '../../../shared/codes.js';
 import { version } from '../../org/org-schemas.js';
-import { agreementDetailSchema, targetValueSchema } from '../agreement-schemas.js';
+import {
+  agreementBudgetSchema,
+  agreementDetailSchema,
+  targetValueSchema,
+  targetYearSchema,
+} from '../agreement-schemas.js';
 
 /** Request and response shapes of PK Perubahan: creation, versions, and the diff. */
 
@@ -45,16 +50,12 @@ export const versionItemSchema = z.object({
 export const versionListSchema = z.object({ rootId: z.uuid(), items: z.array(versionItemSchema) });
 
 const change = z.enum(['added', 'removed', 'changed', 'unchanged']);
+const fieldValue = z.union([z.string(), z.boolean(), z.null()]);
 const fieldChange = z.object({
   /** name, satuan, polarity, method, aggregation, isIku; title, supports; amount, programName… */
   field: z.string(),
-  old: z.union([z.string(), z.boolean(), z.null()]),
-  new: z.union([z.string(), z.boolean(), z.null()]),
-});
-const targetYear = z.object({
-  year: z.number(),
-  annual: targetValueSchema.nullable(),
-  quarters: z.array(targetValueSchema.nullable()),
+  old: fieldValue,
+  new: fieldValue,
 });
 const indicatorView = z.object({
   id: z.uuid(),
@@ -64,7 +65,12 @@ const indicatorView = z.object({
   method: z.string(),
   aggregation: z.string(),
   isIku: z.boolean(),
-  targets: z.array(targetYear),
+  targets: z.array(targetYearSchema),
+});
+const objectiveView = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  supportsTitle: z.string().nullable(),
 });
 const party = z.object({
   positionId: z.uuid(),
@@ -74,16 +80,40 @@ const party = z.object({
   nip: z.string().nullable(),
   assignmentKind: z.string(),
 });
-const budgetRow = z.object({
-  id: z.uuid(),
-  sourceNodeId: z.uuid().nullable(),
-  programCode: z.string(),
-  programName: z.string(),
-  kegiatanCode: z.string().nullable(),
-  kegiatanName: z.string().nullable(),
-  subKegiatanCode: z.string().nullable(),
-  subKegiatanName: z.string().nullable(),
-  amount: z.string(),
+const partyDiff = z.object({
+  role: z.enum(['first', 'second']),
+  change,
+  old: party.nullable(),
+  new: party.nullable(),
+  fields: z.array(fieldChange),
+});
+const targetChange = z.object({
+  year: z.number(),
+  /** 0 = annual, 1–4 = TW I–IV. */
+  quarter: z.number(),
+  old: targetValueSchema.nullable(),
+  new: targetValueSchema.nullable(),
+});
+const indicatorDiff = z.object({
+  change,
+  old: indicatorView.nullable(),
+  new: indicatorView.nullable(),
+  fields: z.array(fieldChange),
+  /** Changed targets of a kept indicator. */
+  targets: z.array(targetChange),
+});
+const objectiveDiff = z.object({
+  change,
+  old: objectiveView.nullable(),
+  new: objectiveView.nullable(),
+  fields: z.array(fieldChange),
+  indicators: z.array(indicatorDiff),
+});
+const budgetDiff = z.object({
+  change,
+  old: agreementBudgetSchema.nullable(),
+  new: agreementBudgetSchema.nullable(),
+  fields: z.array(fieldChange),
 });
 
 export const revisionDiffSchema = z.object({
@@ -103,54 +133,11 @@ export const revisionDiffSchema = z.object({
   }),
   /** Every year either version covers (several for a multi-year PK). */
   years: z.array(z.number()),
-  parties: z.array(
-    z.object({
-      role: z.enum(['first', 'second']),
-      change,
-      old: party.nullable(),
-      new: party.nullable(),
-      fields: z.array(fieldChange),
-    }),
-  ),
+  parties: z.array(partyDiff),
   /** Every sasaran of both versions: the revision's order, then the removed ones. */
-  objectives: z.array(
-    z.object({
-      change,
-      old: z
-        .object({ id: z.uuid(), title: z.string(), supportsTitle: z.string().nullable() })
-        .nullable(),
-      new: z
-        .object({ id: z.uuid(), title: z.string(), supportsTitle: z.string().nullable() })
-        .nullable(),
-      fields: z.array(fieldChange),
-      indicators: z.array(
-        z.object({
-          change,
-          old: indicatorView.nullable(),
-          new: indicatorView.nullable(),
-          fields: z.array(fieldChange),
-          /** Changed targets: quarter 0 = annual, 1–4 = TW I–IV. */
-          targets: z.array(
-            z.object({
-              year: z.number(),
-              quarter: z.number(),
-              old: targetValueSchema.nullable(),
-              new: targetValueSchema.nullable(),
-            }),
-          ),
-        }),
-      ),
-    }),
-  ),
+  objectives: z.array(objectiveDiff),
   budgets: z.object({
-    rows: z.array(
-      z.object({
-        change,
-        old: budgetRow.nullable(),
-        new: budgetRow.nullable(),
-        fields: z.array(fieldChange),
-      }),
-    ),
+    rows: z.array(budgetDiff),
     /** Exact sums, two decimals ("1500000000.00"). */
     totalOld: z.string(),
     totalNew: z.string(),
@@ -173,4 +160,20 @@ export const revisionDiffSchema = z.object({
 
 export type CreateRevisionBody = z.infer<typeof createRevisionBody>;
 export type RevisionDiffResponse = z.infer<typeof revisionDiffSchema>;
+export type VersionItem = z.infer<typeof versionItemSchema>;
 export type VersionList = z.infer<typeof versionListSchema>;
+export type CreatedRevision = z.infer<typeof createdRevisionSchema>;
+/** Pieces of the diff, as the web's side-by-side page reads them. */
+export type Change = z.infer<typeof change>;
+export type FieldValue = z.infer<typeof fieldValue>;
+export type FieldChange = z.infer<typeof fieldChange>;
+export type TargetYear = z.infer<typeof targetYearSchema>;
+export type IndicatorView = z.infer<typeof indicatorView>;
+export type TargetChange = z.infer<typeof targetChange>;
+export type IndicatorDiff = z.infer<typeof indicatorDiff>;
+export type ObjectiveView = z.infer<typeof objectiveView>;
+export type ObjectiveDiff = z.infer<typeof objectiveDiff>;
+export type DiffParty = z.infer<typeof party>;
+export type PartyDiff = z.infer<typeof partyDiff>;
+export type BudgetRow = z.infer<typeof agreementBudgetSchema>;
+export type BudgetDiff = z.infer<typeof budgetDiff>;
