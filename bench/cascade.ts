@@ -9,7 +9,9 @@ import {
   isMain,
   type Metric,
   machine,
+  percentile,
   requireBuild,
+  signInCookie,
   spawnServer,
   today,
   waitForOk,
@@ -39,9 +41,6 @@ export interface Timing {
   bytes: number;
   n: number;
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 /** Times `n` sequential GETs of `path` (after `warmup` unmeasured ones); every answer must be 200. */
 export async function timeGets(
@@ -74,24 +73,6 @@ export async function timeGets(
   };
 }
 
-export async function signInCookie(base: string): Promise<string> {
-  const response = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(BENCH_LOGIN),
-  });
-  const cookie = response.headers
-    .getSetCookie()
-    .find((c) => c.startsWith('amanah_session='))
-    ?.split(';')[0];
-  if (response.status !== 200 || !cookie) {
-    throw new Error(
-      `masuk sebagai ${BENCH_LOGIN.identifier} gagal: ${response.status} ${await response.text()}`,
-    );
-  }
-  return cookie;
-}
-
 /** Loads the synthetic Pemda, starts the built server on it, runs `fn`, stops the server. */
 export async function withPlanningServer<T>(
   databaseName: string,
@@ -106,7 +87,7 @@ export async function withPlanningServer<T>(
   );
   try {
     await waitForOk(server, '/api/health', performance.now(), 120_000);
-    return await fn(server, await signInCookie(server.url), data);
+    return await fn(server, await signInCookie(server.url, BENCH_LOGIN), data);
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });

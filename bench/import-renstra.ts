@@ -1,19 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
-import { type Database, openDatabase } from '../src/db/client.js';
+import type { Database } from '../src/db/client.js';
 import { newId } from '../src/db/columns.js';
-import { migrate } from '../src/db/migrate.js';
-import { createSecretBox } from '../src/modules/auth/secret-box.js';
-import { createUser } from '../src/modules/auth/users/create-user.js';
 import { planPeriods } from '../src/modules/planning/schema.js';
-import { createTenant } from '../src/modules/tenants/create-tenant.js';
-import { buildApp } from '../src/server/app.js';
-import { loadConfig } from '../src/server/config.js';
+import {
+  createBenchTenant,
+  onPglite,
+  onThrowawayPostgres,
+  withInProcessApp,
+} from './in-process.js';
 
 /**
  * `npm run bench:import`: a 5,000-row Renstra workbook (tujuan → sasaran → 20 programs → 200
@@ -167,43 +162,8 @@ async function inject(
 }
 
 async function runOn(label: string, database: Database, file: Buffer) {
-  await migrate(database);
-  const username = `bench.${randomBytes(3).toString('hex')}`;
-  const tenantId = await database.withSystem(async (tx) => {
-    const id = await createTenant(tx, null, {
-      name: `Kota Bench ${randomBytes(2).toString('hex')}`,
-      shortName: 'Kota Bench',
-      type: 'kota',
-      regionCode: `79.${String(Math.floor(Math.random() * 90) + 10)}`,
-      timeZone: 'Asia/Jakarta',
-    });
-    await createUser(tx, null, {
-      tenantId: id,
-      username,
-      displayName: 'Bench',
-      password: PASSWORD,
-      grants: [{ role: 'admin_pemda', unitId: null }],
-    });
-    return id;
-  });
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    SERVE_WEB: 'false',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'amanah-bench-')),
-  });
-  const app = await buildApp(
-    { config, database, secretBox: createSecretBox(Buffer.alloc(32, 7)) },
-    { logger: false },
-  );
-  await app.ready();
-  try {
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { identifier: username, password: PASSWORD },
-    });
-    const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
+  const { tenantId, username } = await createBenchTenant(database, PASSWORD);
+  return withInProcessApp(database, { username, password: PASSWORD }, async (app, cookie) => {
     const session = await app.inject({
       method: 'GET',
       url: '/api/auth/session',
@@ -237,9 +197,7 @@ async function runOn(label: string, database: Database, file: Buffer) {
     );
     console.log(`           created: ${JSON.stringify(apply.body.summary)}`);
     return total;
-  } finally {
-    await app.close();
-  }
+  });
 }
 
 const file = await renstraWorkbook();
@@ -249,35 +207,13 @@ console.log(
   `Renstra workbook: ${check.getWorksheet('Renstra')?.actualRowCount ?? 0} rows incl. header, ${(file.length / 1024).toFixed(0)} KiB`,
 );
 const totals: number[] = [];
-const pglite = await openDatabase({ dataDir: 'memory://' });
-try {
-  totals.push(await runOn('PGlite', pglite, file));
-} finally {
-  await pglite.close();
-}
-const serverUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (serverUrl) {
-  const url = new URL(serverUrl);
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
-    throw new Error(`bench:import hanya memakai PostgreSQL di loopback, bukan ${url.hostname}`);
-  }
-  const name = `amanah_bench_import_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 4 });
-  try {
-    totals.push(await runOn('PostgreSQL', database, file));
-  } finally {
-    await database.close();
-    const dropper = new pg.Client({ connectionString: serverUrl });
-    await dropper.connect();
-    await dropper.query(`drop database if exists ${name} with (force)`);
-    await dropper.end();
-  }
-} else {
+totals.push(await onPglite((database) => runOn('PGlite', database, file)));
+const postgresTotal = await onThrowawayPostgres('amanah_bench_import', (database) =>
+  runOn('PostgreSQL', database, file),
+);
+if (postgresTotal === undefined) {
   console.log('PostgreSQL: lewati (set DATABASE_URL atau TEST_DATABASE_URL ke server loopback).');
+} else {
+  totals.push(postgresTotal);
 }
 if (totals.some((s) => s > 5)) process.exitCode = 1;

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 
 /** Shared plumbing of the benchmarks: child servers on loopback, result files, tables. */
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,6 +48,84 @@ export function requireBuild(): void {
       `Build belum ada (${missing.join(', ')}). Jalankan dahulu: npm run build && npm run bench`,
     );
   }
+}
+
+/** DATABASE_URL or TEST_DATABASE_URL, when one is set: the PostgreSQL server to measure on. */
+export const configuredPostgres = (): string | undefined =>
+  process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+
+/**
+ * The PostgreSQL server to use (the configured one, else the local default); only a loopback
+ * one, so the benchmark never leaves the machine.
+ */
+export function postgresServerUrl(): URL {
+  const url = new URL(configuredPostgres() ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+    throw new Error(`benchmark hanya memakai PostgreSQL di loopback, bukan ${url.hostname}`);
+  }
+  return url;
+}
+
+/** Runs one statement on its own connection to `url` (default: the server's own database). */
+export async function onPostgres(
+  statement: string,
+  url = postgresServerUrl().toString(),
+): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops and re-creates the database `name` on the loopback server; returns its URL. */
+export async function freshDatabase(name: string): Promise<string> {
+  await onPostgres(`drop database if exists ${name} with (force)`);
+  await onPostgres(`create database ${name}`);
+  const url = postgresServerUrl();
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A fresh database `name` for the length of `fn`, dropped afterwards. */
+export async function withThrowawayDatabase<T>(
+  name: string,
+  fn: (url: string) => Promise<T>,
+): Promise<T> {
+  const url = await freshDatabase(name);
+  try {
+    return await fn(url);
+  } finally {
+    await onPostgres(`drop database if exists ${name} with (force)`);
+  }
+}
+
+/** Nearest-rank percentile `p` (0–100) of ascending `sorted` values; 0 when empty. */
+export const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+
+/** Signs in through the HTTP API of the server at `base`; returns the session cookie. */
+export async function signInCookie(
+  base: string,
+  login: { identifier: string; password: string },
+): Promise<string> {
+  const response = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(login),
+  });
+  const cookie = response.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('amanah_session='))
+    ?.split(';')[0];
+  if (response.status !== 200 || !cookie) {
+    throw new Error(
+      `masuk sebagai ${login.identifier} gagal: ${response.status} ${await response.text()}`,
+    );
+  }
+  return cookie;
 }
 
 /** A port nobody listens on right now (the OS picks it). */

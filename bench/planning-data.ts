@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { type Database, openDatabase, type Tx } from '../src/db/client.js';
 import { newId } from '../src/db/columns.js';
 import { migrate } from '../src/db/migrate.js';
@@ -21,7 +20,7 @@ import {
   planPeriods,
 } from '../src/modules/planning/schema.js';
 import { createTenant } from '../src/modules/tenants/create-tenant.js';
-import { isMain } from './lib.js';
+import { freshDatabase, isMain } from './lib.js';
 
 /**
  * A synthetic Pemda for the planning / PK benchmarks, written straight into a fresh PostgreSQL
@@ -71,38 +70,6 @@ export interface PlanningData {
     planNodes: number;
     loadMs: number;
   };
-}
-
-/** The PostgreSQL server to use; only a loopback one, so the benchmark never leaves the machine. */
-export function serverUrl(): URL {
-  const raw =
-    process.env.DATABASE_URL ??
-    process.env.TEST_DATABASE_URL ??
-    'postgres://postgres@127.0.0.1:5432/postgres';
-  const url = new URL(raw);
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
-    throw new Error(`benchmark hanya memakai PostgreSQL di loopback, bukan ${url.hostname}`);
-  }
-  return url;
-}
-
-async function onServer(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl().toString() });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Drops and re-creates the database `name` on the loopback server; returns its URL. */
-export async function freshDatabase(name: string): Promise<string> {
-  await onServer(`drop database if exists ${name} with (force)`);
-  await onServer(`create database ${name}`);
-  const url = serverUrl();
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 async function chunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 1000) {

@@ -1,13 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import { type Database, openDatabase } from '../src/db/client.js';
+import type { Database } from '../src/db/client.js';
 import { newId } from '../src/db/columns.js';
-import { migrate } from '../src/db/migrate.js';
-import { createSecretBox } from '../src/modules/auth/secret-box.js';
-import { createUser } from '../src/modules/auth/users/create-user.js';
 import { units } from '../src/modules/org/schema.js';
 import {
   budgetLines,
@@ -16,9 +8,13 @@ import {
   planNodes,
   planPeriods,
 } from '../src/modules/planning/schema.js';
-import { createTenant } from '../src/modules/tenants/create-tenant.js';
-import { buildApp } from '../src/server/app.js';
-import { loadConfig } from '../src/server/config.js';
+import {
+  createBenchTenant,
+  onPglite,
+  onThrowawayPostgres,
+  withInProcessApp,
+} from './in-process.js';
+import { percentile } from './lib.js';
 
 /**
  * `npx tsx bench/planning-tree.ts`: GET /api/plans/:id/tree of one PD's Renstra with about 300
@@ -120,25 +116,7 @@ async function seed(database: Database, tenantId: string, unitId: string, period
 }
 
 async function runOn(label: string, database: Database) {
-  await migrate(database);
-  const username = `bench.${randomBytes(3).toString('hex')}`;
-  const tenantId = await database.withSystem(async (tx) => {
-    const id = await createTenant(tx, null, {
-      name: `Kota Bench ${randomBytes(2).toString('hex')}`,
-      shortName: 'Kota Bench',
-      type: 'kota',
-      regionCode: `79.${String(Math.floor(Math.random() * 90) + 10)}`,
-      timeZone: 'Asia/Jakarta',
-    });
-    await createUser(tx, null, {
-      tenantId: id,
-      username,
-      displayName: 'Bench',
-      password: PASSWORD,
-      grants: [{ role: 'admin_pemda', unitId: null }],
-    });
-    return id;
-  });
+  const { tenantId, username } = await createBenchTenant(database, PASSWORD);
   const unitId = newId();
   const periodId = newId();
   await database.withTenant(tenantId, async (tx) => {
@@ -154,24 +132,7 @@ async function runOn(label: string, database: Database) {
     });
   });
   const size = await seed(database, tenantId, unitId, periodId);
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    SERVE_WEB: 'false',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'amanah-bench-')),
-  });
-  const app = await buildApp(
-    { config, database, secretBox: createSecretBox(Buffer.alloc(32, 7)) },
-    { logger: false },
-  );
-  await app.ready();
-  try {
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { identifier: username, password: PASSWORD },
-    });
-    const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
+  await withInProcessApp(database, { username, password: PASSWORD }, async (app, cookie) => {
     const url = `/api/plans/${periodId}/tree?unitId=${unitId}`;
     const times: number[] = [];
     let bytes = 0;
@@ -185,41 +146,11 @@ async function runOn(label: string, database: Database) {
       if (i >= 5) times.push(ms);
     }
     times.sort((a, b) => a - b);
-    const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
     console.log(
-      `${label.padEnd(10)} ${size.nodes} nodes, ${size.indicators} indicators, ${(bytes / 1024).toFixed(0)} KiB: median ${at(0.5).toFixed(1)} ms · p95 ${at(0.95).toFixed(1)} ms`,
+      `${label.padEnd(10)} ${size.nodes} nodes, ${size.indicators} indicators, ${(bytes / 1024).toFixed(0)} KiB: median ${percentile(times, 50).toFixed(1)} ms · p95 ${percentile(times, 95).toFixed(1)} ms`,
     );
-  } finally {
-    await app.close();
-  }
+  });
 }
 
-const serverUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (serverUrl) {
-  const url = new URL(serverUrl);
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
-    throw new Error(`bench hanya memakai PostgreSQL di loopback, bukan ${url.hostname}`);
-  }
-  const name = `amanah_bench_tree_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 4 });
-  try {
-    await runOn('PostgreSQL', database);
-  } finally {
-    await database.close();
-    const dropper = new pg.Client({ connectionString: serverUrl });
-    await dropper.connect();
-    await dropper.query(`drop database if exists ${name} with (force)`);
-    await dropper.end();
-  }
-}
-const pglite = await openDatabase({ dataDir: 'memory://' });
-try {
-  await runOn('PGlite', pglite);
-} finally {
-  await pglite.close();
-}
+await onThrowawayPostgres('amanah_bench_tree', (database) => runOn('PostgreSQL', database));
+await onPglite((database) => runOn('PGlite', database));

@@ -8,9 +8,13 @@ import {
   type ChildServer,
   cleanEnv,
   formatTable,
+  freshDatabase,
   isMain,
   machine,
+  onPostgres,
+  postgresServerUrl,
   requireBuild,
+  signInCookie,
   spawnServer,
   today,
   waitForOk,
@@ -26,54 +30,6 @@ const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const BENCH_DB = 'amanah_bench';
 const DEMO_LOGIN = { identifier: 'admin', password: 'amanah-demo-2026' };
-
-/** The PostgreSQL server to use; only a loopback one, so the benchmark never leaves the machine. */
-function serverUrl(): URL {
-  const raw =
-    process.env.DATABASE_URL ??
-    process.env.TEST_DATABASE_URL ??
-    'postgres://postgres@127.0.0.1:5432/postgres';
-  const url = new URL(raw);
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
-    throw new Error(`unit-get hanya memakai PostgreSQL di loopback, bukan ${url.hostname}`);
-  }
-  return url;
-}
-
-async function onServer(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Drops and re-creates amanah_bench; returns its URL. */
-async function freshDatabase(): Promise<string> {
-  await onServer(serverUrl().toString(), `drop database if exists ${BENCH_DB} with (force)`);
-  await onServer(serverUrl().toString(), `create database ${BENCH_DB}`);
-  const url = serverUrl();
-  url.pathname = `/${BENCH_DB}`;
-  return url.toString();
-}
-
-async function signInCookie(base: string): Promise<string> {
-  const response = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(DEMO_LOGIN),
-  });
-  const cookie = response.headers
-    .getSetCookie()
-    .find((c) => c.startsWith('amanah_session='))
-    ?.split(';')[0];
-  if (response.status !== 200 || !cookie) {
-    throw new Error(`masuk sebagai admin gagal: ${response.status} ${await response.text()}`);
-  }
-  return cookie;
-}
 
 interface UnitSummary {
   id: string;
@@ -153,7 +109,7 @@ async function withServer<T>(
 
 export async function runUnitGet(): Promise<BenchResult> {
   requireBuild();
-  const databaseUrl = await freshDatabase();
+  const databaseUrl = await freshDatabase(BENCH_DB);
   const dataDir = mkdtempSync(join(tmpdir(), 'amanah-bench-unit-'));
   try {
     const amanah = await withServer(
@@ -166,8 +122,8 @@ export async function runUnitGet(): Promise<BenchResult> {
         await waitForOk(server, '/api/health', performance.now(), 120_000);
         // The seed just wrote every table; give the planner the statistics autovacuum would
         // gather within a minute on a real server, so the plans are the steady-state ones.
-        await onServer(databaseUrl, 'analyze');
-        const cookie = await signInCookie(server.url);
+        await onPostgres('analyze', databaseUrl);
+        const cookie = await signInCookie(server.url, DEMO_LOGIN);
         const unit = await pickUnit(server.url, cookie);
         const url = `${server.url}/api/units/${unit.id}`;
         // Warm-up: JIT, pool connections, PostgreSQL caches. Not measured.
@@ -229,7 +185,7 @@ export async function runUnitGet(): Promise<BenchResult> {
         `Unit: ${amanah.unit.name} (${amanah.unit.children} sub-unit), sesi cookie admin Pemda demo.`,
         `${CONNECTIONS} koneksi, ${DURATION_S} s per pengukuran setelah pemanasan 3 s; ${r.requests.total} permintaan, semuanya 2xx.`,
         'Server (node dist/server/main.js, LOG_LEVEL=warn) dan autocannon di proses terpisah pada mesin 2 core yang sama: keduanya berebut CPU.',
-        `PostgreSQL ${serverUrl().host}, basis data ${BENCH_DB} dibuat ulang setiap kali, ANALYZE setelah seed demo; DB_POOL_SIZE ${process.env.DB_POOL_SIZE ?? '20 (bawaan)'}.`,
+        `PostgreSQL ${postgresServerUrl().host}, basis data ${BENCH_DB} dibuat ulang setiap kali, ANALYZE setelah seed demo; DB_POOL_SIZE ${process.env.DB_POOL_SIZE ?? '20 (bawaan)'}.`,
       ],
     };
   } finally {

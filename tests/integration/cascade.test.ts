@@ -22,25 +22,27 @@ interface ErrorBody {
   error: { code: string; message: string };
 }
 
+interface PkSpec {
+  level: AgreementLevel;
+  unitId: string | null;
+  position: string;
+  employee: string;
+  second?: { position: string; employee: string };
+  parentId?: string | null;
+  sourceNodeId: string | null;
+  sourceIndicatorId: string | null;
+  title: string;
+  supports: string | null;
+  indicator: string;
+  target: string;
+  revisionOf?: string;
+}
+
 /** A PK with one sasaran and one indicator, written straight into the database as a draft. */
 async function insertPk(
   database: Database,
   f: AgreementFixture,
-  pk: {
-    level: AgreementLevel;
-    unitId: string | null;
-    position: string;
-    employee: string;
-    second?: { position: string; employee: string };
-    parentId?: string | null;
-    sourceNodeId: string | null;
-    sourceIndicatorId: string | null;
-    title: string;
-    supports: string | null;
-    indicator: string;
-    target: string;
-    revisionOf?: string;
-  },
+  pk: PkSpec,
 ): Promise<{ agreementId: string; objectiveId: string }> {
   const agreementId = newId();
   const objectiveId = newId();
@@ -148,6 +150,19 @@ describe.each(testDatabaseKinds())('cascade on %s', (kind) => {
   afterAll(() => t.close());
 
   const get = (query: string) => viewer.get<CascadeResult>(`/api/cascade?${query}`);
+  /** The head of Dinkes's PK (second party: the mayor) from the Renstra sasaran and indicator. */
+  const insertKadinkesPk = (pk: Pick<PkSpec, 'title' | 'supports' | 'target' | 'revisionOf'>) =>
+    insertPk(t.database, f, {
+      level: 'kepala_pd',
+      unitId: f.units.dinkes,
+      position: f.positions.kadinkes,
+      employee: f.employees.kadinkes,
+      second: { position: f.positions.walikota, employee: f.employees.walikota },
+      sourceNodeId: f.nodes.renstraSasaran,
+      sourceIndicatorId: f.indicators.renstra,
+      indicator: 'Angka Kematian Ibu',
+      ...pk,
+    });
 
   it('without PKs lists the RPJMD sasaran, none carried, and every unit as missing', async () => {
     const res = await get(`year=${f.year}`);
@@ -175,17 +190,9 @@ describe.each(testDatabaseKinds())('cascade on %s', (kind) => {
   });
 
   it('falls back to the Renstra link while there is no Pemda PK', async () => {
-    kadinkes = await insertPk(t.database, f, {
-      level: 'kepala_pd',
-      unitId: f.units.dinkes,
-      position: f.positions.kadinkes,
-      employee: f.employees.kadinkes,
-      second: { position: f.positions.walikota, employee: f.employees.walikota },
-      sourceNodeId: f.nodes.renstraSasaran,
-      sourceIndicatorId: f.indicators.renstra,
+    kadinkes = await insertKadinkesPk({
       title: 'Meningkatnya status kesehatan ibu dan anak',
       supports: null,
-      indicator: 'Angka Kematian Ibu',
       target: '85',
     });
     const res = await get(`year=${f.year}`);
@@ -355,17 +362,9 @@ describe.each(testDatabaseKinds())('cascade on %s', (kind) => {
       await markSignedForTest(t.database, id);
     };
     await sign(kadinkes.agreementId);
-    const revision = await insertPk(t.database, f, {
-      level: 'kepala_pd',
-      unitId: f.units.dinkes,
-      position: f.positions.kadinkes,
-      employee: f.employees.kadinkes,
-      second: { position: f.positions.walikota, employee: f.employees.walikota },
-      sourceNodeId: f.nodes.renstraSasaran,
-      sourceIndicatorId: f.indicators.renstra,
+    const revision = await insertKadinkesPk({
       title: 'Meningkatnya status kesehatan ibu dan anak (perubahan)',
       supports: pemda.objectiveId,
-      indicator: 'Angka Kematian Ibu',
       target: '80',
       revisionOf: kadinkes.agreementId,
     });

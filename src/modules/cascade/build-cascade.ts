@@ -36,8 +36,8 @@ interface ObjectiveRow {
   title: string;
   supports_objective_id: string | null;
 }
-interface ContentRow extends ObjectiveRow {
-  supports_node_id: string | null;
+/** A sasaran's indicator and its target of the year, left-joined (all null when it has none). */
+interface IndicatorCells {
   indicator_id: string | null;
   name: string | null;
   satuan: string | null;
@@ -46,6 +46,9 @@ interface ContentRow extends ObjectiveRow {
   target_low: string | null;
   target_high: string | null;
   target_code: string | null;
+}
+interface ContentRow extends ObjectiveRow, IndicatorCells {
+  supports_node_id: string | null;
 }
 interface IndicatorRow {
   id: string;
@@ -234,19 +237,7 @@ export async function buildCascade(
 
   // RPJMD sasaran in tree order with their own indicators (shown when there is no Pemda PK).
   const rpjmdContent = period
-    ? await queryRows<{
-        id: string;
-        code: string | null;
-        title: string;
-        indicator_id: string | null;
-        name: string | null;
-        satuan: string | null;
-        is_iku: boolean | null;
-        target_value: string | null;
-        target_low: string | null;
-        target_high: string | null;
-        target_code: string | null;
-      }>(
+    ? await queryRows<{ id: string; code: string | null; title: string } & IndicatorCells>(
         ctx.tx,
         sql`select n.id, n.code, n.title, i.id as indicator_id, i.name, i.satuan, i.is_iku,
                    g.target_value, g.target_low, g.target_high, g.target_code

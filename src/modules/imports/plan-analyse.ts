@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { newId } from '../../db/columns.js';
-import type { Aggregation, CalcMethod, PlanNodeKind, Polarity } from '../../shared/codes.js';
+import type { CalcMethod, PlanNodeKind, Polarity } from '../../shared/codes.js';
 import type { TargetValue } from '../../shared/target-value.js';
 import {
   type CellRead,
@@ -55,30 +55,11 @@ import { emptyCell, readSheet } from './sheet-reader.js';
  * the user sees it as a row error instead of a refused transaction.
  */
 
-export interface NodeWrite {
-  id: string;
-  kind: PlanNodeKind;
-  parentId: string | null;
-  code: string | null;
-  title: string;
-  supportsNodeId: string | null;
-  sortOrder: number;
-}
+/** A plan node as it will be written: the same columns as an existing one. */
+export type NodeWrite = ExistingNode;
 
-export interface IndicatorWrite {
-  id: string;
-  nodeId: string;
-  name: string;
-  satuan: string;
-  polarity: Polarity;
-  method: CalcMethod;
-  aggregation: Aggregation;
-  scaleId: string | null;
-  isIku: boolean;
-  baselineYear: number | null;
-  baseline: TargetValue | null;
-  endTarget: TargetValue | null;
-  sortOrder: number;
+/** An indicator as it will be written (its targets go in `PlanWrites.targets`). */
+export interface IndicatorWrite extends Omit<ExistingIndicator, 'targets'> {
   /** The IKU flag changed while the period is active (a quality finding later). */
   ikuChanged: boolean;
 }

@@ -4,12 +4,24 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTenant } from '../../server/auth-plugin.js';
 import { AppError } from '../../shared/errors.js';
+import type { TenantContext } from '../access/context.js';
 import { exportRoutes } from './export-routes.js';
 import { applyDpaImport, buildDpaTemplateFile, previewDpaImport } from './import-dpa.js';
 import { importOptions } from './import-options.js';
-import { applyPlanImport, buildPlanTemplateFile, previewPlanImport } from './import-plan.js';
+import {
+  applyPlanImport,
+  buildPlanTemplateFile,
+  type PlanImportInput,
+  previewPlanImport,
+} from './import-plan.js';
 import { applySchema, previewSchema } from './import-types.js';
-import { openUpload, sendXlsx, XLSX_BODY_LIMIT, XLSX_MIME } from './workbook.js';
+import {
+  openUpload,
+  sendXlsx,
+  type UploadedWorkbook,
+  XLSX_BODY_LIMIT,
+  XLSX_MIME,
+} from './workbook.js';
 
 /** Routes: Excel templates, imports (preview, all-or-nothing) and exports. */
 
@@ -136,85 +148,61 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // ---- uploads: preview writes nothing; apply writes everything or nothing -----------------
-  const upload = (summary: string, querystring: z.ZodType, ok: z.ZodType) => ({
-    schema: {
-      tags,
-      summary,
-      querystring,
-      consumes: [XLSX_MIME],
-      body: xlsxBody,
-      response: { 200: ok },
+  /**
+   * POST /api/imports/<kind>/preview and …/apply of one import kind: the same querystring and
+   * file, turned into the use case's input by `toInput`.
+   */
+  const uploadRoutes = <Q extends z.ZodType, I>(
+    kind: string,
+    label: string,
+    querystring: Q,
+    toInput: (query: z.infer<Q>) => I,
+    useCases: {
+      preview: (ctx: TenantContext, input: I, file: UploadedWorkbook) => Promise<unknown>;
+      apply: (ctx: TenantContext, input: I, file: UploadedWorkbook) => Promise<unknown>;
     },
-  });
+  ) => {
+    const route = (step: 'preview' | 'apply', summary: string, ok: z.ZodType) =>
+      app.post(
+        `/api/imports/${kind}/${step}`,
+        {
+          schema: {
+            tags,
+            summary,
+            querystring,
+            consumes: [XLSX_MIME],
+            body: xlsxBody,
+            response: { 200: ok },
+          },
+        },
+        async (request) => {
+          const file = await openUpload(request.body);
+          const input = toInput(request.query as z.infer<Q>);
+          return inTenant(request, (ctx) => useCases[step](ctx, input, file));
+        },
+      );
+    route('preview', `Pratinjau ${label} (tidak menyimpan)`, previewSchema);
+    route('apply', `Terapkan ${label} (semua atau tidak sama sekali)`, applySchema);
+  };
 
-  app.post(
-    '/api/imports/rpjmd/preview',
-    upload('Pratinjau impor RPJMD (tidak menyimpan)', rpjmdQuery, previewSchema),
-    async (request) => {
-      const file = await openUpload(request.body);
-      const query = request.query as z.infer<typeof rpjmdQuery>;
-      return inTenant(request, (ctx) =>
-        previewPlanImport(ctx, { scope: 'rpjmd', periodId: query.periodId }, file),
-      );
-    },
+  uploadRoutes(
+    'rpjmd',
+    'impor RPJMD',
+    rpjmdQuery,
+    (query): PlanImportInput => ({ scope: 'rpjmd', periodId: query.periodId }),
+    { preview: previewPlanImport, apply: applyPlanImport },
   );
-  app.post(
-    '/api/imports/rpjmd/apply',
-    upload('Terapkan impor RPJMD (semua atau tidak sama sekali)', rpjmdQuery, applySchema),
-    async (request) => {
-      const file = await openUpload(request.body);
-      const query = request.query as z.infer<typeof rpjmdQuery>;
-      return inTenant(request, (ctx) =>
-        applyPlanImport(ctx, { scope: 'rpjmd', periodId: query.periodId }, file),
-      );
-    },
+  uploadRoutes(
+    'renstra',
+    'impor Renstra PD',
+    renstraQuery,
+    (query): PlanImportInput => ({ scope: 'renstra', ...query }),
+    { preview: previewPlanImport, apply: applyPlanImport },
   );
-  app.post(
-    '/api/imports/renstra/preview',
-    upload('Pratinjau impor Renstra PD (tidak menyimpan)', renstraQuery, previewSchema),
-    async (request) => {
-      const file = await openUpload(request.body);
-      const query = request.query as z.infer<typeof renstraQuery>;
-      return inTenant(request, (ctx) =>
-        previewPlanImport(ctx, { scope: 'renstra', ...query }, file),
-      );
-    },
-  );
-  app.post(
-    '/api/imports/renstra/apply',
-    upload('Terapkan impor Renstra PD (semua atau tidak sama sekali)', renstraQuery, applySchema),
-    async (request) => {
-      const file = await openUpload(request.body);
-      const query = request.query as z.infer<typeof renstraQuery>;
-      return inTenant(request, (ctx) => applyPlanImport(ctx, { scope: 'renstra', ...query }, file));
-    },
-  );
-  app.post(
-    '/api/imports/dpa/preview',
-    upload(
-      'Pratinjau impor anggaran DPA / DPA-Perubahan (tidak menyimpan)',
-      dpaUploadQuery,
-      previewSchema,
-    ),
-    async (request) => {
-      const file = await openUpload(request.body);
-      const query = request.query as z.infer<typeof dpaUploadQuery>;
-      return inTenant(request, (ctx) => previewDpaImport(ctx, query, file));
-    },
-  );
-  app.post(
-    '/api/imports/dpa/apply',
-    upload(
-      'Terapkan impor anggaran DPA / DPA-Perubahan (semua atau tidak sama sekali)',
-      dpaUploadQuery,
-      applySchema,
-    ),
-    async (request) => {
-      const file = await openUpload(request.body);
-      const query = request.query as z.infer<typeof dpaUploadQuery>;
-      return inTenant(request, (ctx) => applyDpaImport(ctx, query, file));
-    },
-  );
+  uploadRoutes('dpa', 'impor anggaran DPA / DPA-Perubahan', dpaUploadQuery, (query) => query, {
+    preview: previewDpaImport,
+    apply: applyDpaImport,
+  });
 
   await app.register(exportRoutes);
 };

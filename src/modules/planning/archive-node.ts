@@ -14,6 +14,41 @@ async function countOf(query: Promise<{ n: number }[]>): Promise<number> {
 }
 
 /**
+ * How many active plan nodes point at node `id` through `link`: its children (parentId) or the
+ * Renstra nodes supporting it (supportsNodeId).
+ */
+export function countActiveNodes(
+  ctx: TenantContext,
+  link: typeof planNodes.parentId | typeof planNodes.supportsNodeId,
+  id: string,
+): Promise<number> {
+  return countOf(
+    ctx.tx
+      .select({ n: count() })
+      .from(planNodes)
+      .where(and(eq(planNodes.tenantId, ctx.tenantId), eq(link, id), isNull(planNodes.archivedAt))),
+  );
+}
+
+/** Archives (or restores) the node, bumping its version, and audits it. */
+async function setArchived(
+  ctx: TenantContext,
+  node: { id: string; kind: string; title: string },
+  archived: boolean,
+) {
+  await ctx.tx
+    .update(planNodes)
+    .set({ archivedAt: archived ? new Date() : null, version: sql`${planNodes.version} + 1` })
+    .where(and(eq(planNodes.tenantId, ctx.tenantId), eq(planNodes.id, node.id)));
+  await ctx.audit({
+    action: archived ? 'plan_node.archive' : 'plan_node.restore',
+    entityType: 'plan_node',
+    entityId: node.id,
+    data: { kind: node.kind, title: node.title },
+  });
+}
+
+/**
  * Archives a plan node. Nothing is deleted; a node that still has active children, is supported
  * by a Renstra node, or was taken into a PK must be released first.
  */
@@ -21,30 +56,8 @@ export async function archiveNode(ctx: TenantContext, id: string, expectedVersio
   const { node } = await nodeForWrite(ctx, id, { allowArchived: true });
   assertVersion(node, expectedVersion);
   if (node.archivedAt) return;
-  const children = await countOf(
-    ctx.tx
-      .select({ n: count() })
-      .from(planNodes)
-      .where(
-        and(
-          eq(planNodes.tenantId, ctx.tenantId),
-          eq(planNodes.parentId, id),
-          isNull(planNodes.archivedAt),
-        ),
-      ),
-  );
-  const supporters = await countOf(
-    ctx.tx
-      .select({ n: count() })
-      .from(planNodes)
-      .where(
-        and(
-          eq(planNodes.tenantId, ctx.tenantId),
-          eq(planNodes.supportsNodeId, id),
-          isNull(planNodes.archivedAt),
-        ),
-      ),
-  );
+  const children = await countActiveNodes(ctx, planNodes.parentId, id);
+  const supporters = await countActiveNodes(ctx, planNodes.supportsNodeId, id);
   const inAgreements =
     (await countOf(
       ctx.tx
@@ -78,16 +91,7 @@ export async function archiveNode(ctx: TenantContext, id: string, expectedVersio
       { children, supporters, agreements: inAgreements },
     );
   }
-  await ctx.tx
-    .update(planNodes)
-    .set({ archivedAt: new Date(), version: sql`${planNodes.version} + 1` })
-    .where(and(eq(planNodes.tenantId, ctx.tenantId), eq(planNodes.id, id)));
-  await ctx.audit({
-    action: 'plan_node.archive',
-    entityType: 'plan_node',
-    entityId: id,
-    data: { kind: node.kind, title: node.title },
-  });
+  await setArchived(ctx, node, true);
 }
 
 export async function restoreNode(ctx: TenantContext, id: string, expectedVersion: number) {
@@ -105,14 +109,5 @@ export async function restoreNode(ctx: TenantContext, id: string, expectedVersio
   // may have changed: say so here rather than leave it to the unique index.
   checkCode(node.kind, node.code, parent?.code ?? null);
   await assertCodeFree(ctx, node);
-  await ctx.tx
-    .update(planNodes)
-    .set({ archivedAt: null, version: sql`${planNodes.version} + 1` })
-    .where(and(eq(planNodes.tenantId, ctx.tenantId), eq(planNodes.id, id)));
-  await ctx.audit({
-    action: 'plan_node.restore',
-    entityType: 'plan_node',
-    entityId: id,
-    data: { kind: node.kind, title: node.title },
-  });
+  await setArchived(ctx, node, false);
 }

@@ -1,9 +1,10 @@
-import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 import type { TenantContext } from '../access/context.js';
 import { changeData } from '../audit/change-data.js';
 import { assertVersion } from '../org/units/find-unit.js';
+import { countActiveNodes } from './archive-node.js';
 import { assertCodeFree, checkSupports } from './create-node.js';
 import { findNode, nodeForWrite } from './find-plan.js';
 import type { updateNodeBody } from './plan-schemas.js';
@@ -23,17 +24,8 @@ export async function updateNode(
   if (changes.code !== undefined && changes.code !== node.code) {
     const parent = node.parentId ? await findNode(ctx, node.parentId) : null;
     checkCode(node.kind, changes.code, parent?.code ?? null);
-    const [children] = await ctx.tx
-      .select({ n: count() })
-      .from(planNodes)
-      .where(
-        and(
-          eq(planNodes.tenantId, ctx.tenantId),
-          eq(planNodes.parentId, id),
-          isNull(planNodes.archivedAt),
-        ),
-      );
-    if ((children?.n ?? 0) > 0 && (node.kind === 'program' || node.kind === 'kegiatan')) {
+    const children = await countActiveNodes(ctx, planNodes.parentId, id);
+    if (children > 0 && (node.kind === 'program' || node.kind === 'kegiatan')) {
       throw new AppError(
         'PLAN_STRUCTURE',
         'Kode tidak dapat diubah selama masih ada butir di bawahnya yang kodenya mengikuti kode ini. Pindahkan atau arsipkan butir di bawahnya terlebih dahulu.',
