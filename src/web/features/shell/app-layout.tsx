@@ -73,7 +73,6 @@ const tenantNav: NavItem[] = [
     label: t.nav.agreements,
     icon: <IconSignature size={18} aria-hidden />,
     capability: 'readAgreements',
-    exact: true,
   },
   {
     to: '/pk/kaskade',
@@ -139,8 +138,17 @@ export function AppLayout() {
   const items = session.user.isPlatformAdmin
     ? platformNav
     : tenantNav.filter((item) => !item.capability || session.capabilities[item.capability]);
-  const isActive = (item: NavItem) =>
+  // The most specific item wins: /pk/kaskade lights "Kaskade", /pk/dokumen/… lights "Perjanjian
+  // Kinerja", never both.
+  const matches = (item: NavItem) =>
     item.exact ? pathname === item.to : pathname === item.to || pathname.startsWith(`${item.to}/`);
+  const activeTo = items
+    .filter(matches)
+    .reduce<string | null>(
+      (best, item) => (best && best.length >= item.to.length ? best : item.to),
+      null,
+    );
+  const isActive = (item: NavItem) => item.to === activeTo;
 
   const heading = session.tenant?.name ?? t.platformTitle;
   const initials = session.user.displayName
@@ -269,6 +277,7 @@ export function AppLayout() {
                   key={item.to}
                   component={Link}
                   to={item.to}
+                  activeOptions={{ exact: true }}
                   label={item.label}
                   leftSection={item.icon}
                   active={isActive(item)}
