@@ -41,7 +41,11 @@ export function readCell(value: CellValue | undefined): CellRead {
     }
     return readCell(result as CellValue);
   }
-  if ('text' in value) return readCell(String(value.text));
+  // A hyperlink: its text may itself be rich text ({ richText: [...] }), never "[object Object]".
+  if ('text' in value) {
+    const text = (value as { text: unknown }).text;
+    return typeof text === 'string' ? readCell(text) : readCell(text as CellValue);
+  }
   return { kind: 'text', text: String(value) };
 }
 

@@ -214,6 +214,9 @@ async function analyseDpa(
   input: DpaInput,
   file: UploadedWorkbook,
 ): Promise<ImportAnalysis<DpaWrites>> {
+  // Without a unit the rows name the PD; the per-row check below decides, but nobody without
+  // read access to plans learns which codes exist.
+  assertCan(ctx.actor, 'plans.read');
   const unit = await scopeUnit(ctx, input.unitId, 'write');
   const { sheet, headers, rows } = readSheet(file.workbook, SHEET);
   const errors = new ErrorList(sheet.name);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clip } from './cells.js';
 
 /** What a preview (and a refused apply) tells the user, shared by every kind of import. */
 
@@ -105,7 +106,13 @@ export function toPreview<W>(analysis: ImportAnalysis<W>, hash: string): ImportP
     sha256: hash,
     summary: analysis.summary,
     totalRows: analysis.totalRows,
-    rows: analysis.rows.slice(0, PREVIEW_ROWS),
+    // Cell text echoed back is bounded: a 32,767-character cell must not bloat the answer.
+    rows: analysis.rows.slice(0, PREVIEW_ROWS).map((r) => ({
+      ...r,
+      kind: clip(r.kind, 40),
+      code: r.code === null ? null : clip(r.code, 60),
+      title: clip(r.title, 1000),
+    })),
     errors: analysis.errors.slice(0, MAX_ERRORS_SHOWN),
     errorCount: analysis.errors.length,
   };

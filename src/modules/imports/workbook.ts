@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { AppError } from '../../shared/errors.js';
+import { inspectXlsxZip, MAX_CELLS, MAX_UNCOMPRESSED_BYTES, MAX_ZIP_ENTRIES } from './zip-guard.js';
 
 /** Workbook plumbing shared by templates, imports and exports. */
 
@@ -27,6 +28,13 @@ const notWorkbook = () =>
 export async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
   // Every .xlsx is a zip: "PK\x03\x04". Anything else (a CSV renamed .xlsx, an old .xls) stops here.
   if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) throw notWorkbook();
+  // Zip bombs and million-cell sheets are refused before exceljs inflates anything.
+  inspectXlsxZip(buffer, {
+    maxUncompressedBytes: MAX_UNCOMPRESSED_BYTES,
+    maxEntries: MAX_ZIP_ENTRIES,
+    maxCells: MAX_CELLS,
+    maxRowsPerSheet: MAX_DATA_ROWS + 1,
+  });
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own Buffer type, older than @types/node's generic one: same object.
