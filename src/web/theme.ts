@@ -55,6 +55,9 @@ export const theme = createTheme({
     Button: { defaultProps: { radius: 'md' } },
     Paper: { defaultProps: { radius: 'md' } },
     Badge: { defaultProps: { radius: 'sm' } },
+    // Every dialog's close (×) button gets a name for screen readers.
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Tutup' } } },
+    Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Tutup' } } },
   },
 });
 

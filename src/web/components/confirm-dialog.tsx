@@ -28,7 +28,13 @@ export function ConfirmDialog({
   children?: ReactNode;
 }) {
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      centered
+      closeButtonProps={{ 'aria-label': common.close }}
+    >
       <Stack gap="md">
         {typeof message === 'string' ? <Text size="sm">{message}</Text> : message}
         {children}

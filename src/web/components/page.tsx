@@ -9,6 +9,8 @@ export function usePageTitle(title: string): void {
   }, [title]);
 }
 
+const crumbStyle = { whiteSpace: 'normal', minWidth: 0, overflowWrap: 'anywhere' } as const;
+
 export interface Crumb {
   label: string;
   to?: string;
@@ -34,7 +36,12 @@ export function PageHeader({
     <Stack gap="xs" mb="lg">
       {crumbs && crumbs.length > 0 && (
         <nav aria-label="Jejak halaman">
-          <Breadcrumbs separatorMargin={6} style={{ flexWrap: 'wrap', rowGap: 4 }}>
+          <Breadcrumbs
+            separatorMargin={6}
+            style={{ flexWrap: 'wrap', rowGap: 4 }}
+            // Mantine keeps each crumb on one line; long names (a PK's position) must wrap on a phone.
+            styles={{ breadcrumb: crumbStyle }}
+          >
             {crumbs.map((crumb) =>
               crumb.to ? (
                 <Anchor

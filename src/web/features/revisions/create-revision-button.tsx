@@ -87,7 +87,14 @@ function CreateRevisionDialog({
   });
 
   return (
-    <Modal opened onClose={onClose} title={t.createTitle} size="lg" centered>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t.createTitle}
+      size="lg"
+      centered
+      closeButtonProps={{ 'aria-label': common.close }}
+    >
       <form
         noValidate
         onSubmit={(event) => {

@@ -31,6 +31,7 @@ import { ApiError, api } from '../../api/client.js';
 import { FormActions } from '../../components/form-actions.js';
 import { MutationError } from '../../components/mutation-error.js';
 import { notifySuccess } from '../../lib/forms.js';
+import { common } from '../../strings.js';
 import { planningKeys } from '../planning/queries.js';
 import { scaleStrings as t } from './strings.js';
 import type { Scale, ScaleLevel } from './types.js';
@@ -226,6 +227,7 @@ export function ScaleFormModal({ scale, onClose }: { scale: Scale | null; onClos
       size="xl"
       fullScreen={isPhone}
       centered
+      closeButtonProps={{ 'aria-label': common.close }}
     >
       <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
         <Stack gap="md">
