@@ -88,6 +88,40 @@ test('operator menyusun PK Kepala Dinas dari Renstra, memperbaiki temuan, lalu m
   await dateDialog.getByRole('button', { name: 'Batal' }).click();
   await expect(dateDialog).toBeHidden();
 
+  // "Ubah PK atasan": detach from the Pemda PK (the sasaran links go with it), then link again
+  // and pick the supported sasaran from the new parent's.
+  const parentLine = page.getByTestId('parent-line');
+  const parentDialog = page.getByRole('dialog', { name: 'PK atasan yang didukung' });
+  await expect(parentLine).toContainText('PK Wali Kota');
+  await parentLine.getByRole('button', { name: 'Ubah PK atasan' }).click();
+  await parentDialog.getByRole('button', { name: 'Lepaskan' }).click();
+  await expect(parentDialog).toBeHidden();
+  await expect(parentLine).toContainText('Belum terhubung ke PK atasan');
+  await expect(
+    page
+      .getByTestId('objective-card')
+      .first()
+      .getByText(/PK atasan belum ada/),
+  ).toBeVisible();
+  await parentLine.getByRole('button', { name: 'Ubah PK atasan' }).click();
+  await parentDialog.getByRole('textbox', { name: 'PK atasan' }).click();
+  await page.getByRole('option', { name: /^PK Wali Kota.*PK pihak kedua$/ }).click();
+  await parentDialog.screenshot({ path: 'test-results/pk-parent-dialog.png' });
+  await parentDialog.getByRole('button', { name: 'Simpan PK atasan' }).click();
+  await expect(parentDialog).toBeHidden();
+  await expect(parentLine).toContainText('PK Wali Kota');
+  const supports = page
+    .getByTestId('objective-card')
+    .first()
+    .getByRole('textbox', { name: 'Mendukung sasaran atasan' });
+  await expect(supports).toHaveValue('');
+  await supports.click();
+  await page.getByRole('option').first().click();
+  await expect(supports).not.toHaveValue('');
+  await page
+    .getByRole('region', { name: 'Para pihak' })
+    .screenshot({ path: 'test-results/pk-parent-line.png' });
+
   // Pulled from the Renstra: at least one sasaran with indicators and a budget total.
   await expect(page.getByTestId('objective-card').first()).toBeVisible();
   await expect(page.getByTestId('indicator-row').first()).toBeVisible();

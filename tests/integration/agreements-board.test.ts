@@ -16,6 +16,7 @@ interface BoardRow {
   holderName: string | null;
   pd: { name: string } | null;
   agreement: { id: string } | null;
+  permissions: { create: boolean };
 }
 interface Board {
   deadline: string | null;
@@ -129,9 +130,35 @@ describe.each(testDatabaseKinds())('PK years and deadline board on %s', (kind) =
     expect(board.body.rows[3]?.holderName).toBeNull();
     expect(board.body.counts).toMatchObject({ not_created: 5, draft: 1, late: 6 });
 
+    // "Buat PK" per row, decided by the policy: the admin may draft every PK not created yet
+    // (the Pemda PK included); the Dinkes operator only those inside Dinas Kesehatan.
+    const creatable = (b: Board) =>
+      b.rows.filter((r) => r.permissions.create).map((r) => r.positionTitle);
+    expect(creatable(board.body)).toEqual([
+      'Wali Kota',
+      'Kepala Bidang Pelayanan Kesehatan',
+      'Sekretaris Dinas Kesehatan',
+      'Kepala Seksi Rujukan',
+      'Kepala Dinas Pendidikan',
+    ]);
+    const operatorBoard = await operator.get<Board>('/api/agreements/board?year=2026');
+    expect(operatorBoard.status).toBe(200);
+    expect(creatable(operatorBoard.body)).toEqual([
+      'Kepala Bidang Pelayanan Kesehatan',
+      'Sekretaris Dinas Kesehatan',
+      'Kepala Seksi Rujukan',
+    ]);
+    expect(
+      operatorBoard.body.rows
+        .filter((r) => r.permissions.create)
+        .every((r) => r.pd?.name === 'Dinas Kesehatan' && r.agreement === null),
+    ).toBe(true);
+
     // A year not opened yet (no DPA date): nobody is late.
     const next = await admin.get<Board>('/api/agreements/board?year=2028');
     expect(next.body.rows.every((r) => !r.late && r.deadline === null)).toBe(true);
+    // …and nothing can be drafted in it before the admin opens it.
+    expect(next.body.rows.some((r) => r.permissions.create)).toBe(false);
     const years = await admin.get<{ items: Year[] }>('/api/agreement-years');
     expect(years.body.items.find((y) => y.year === 2026)?.counts.draft).toBe(1);
   });

@@ -184,6 +184,11 @@ export const boardRowSchema = z.object({
   deadline: z.string().nullable(),
   daysLeft: z.number().nullable(),
   late: z.boolean(),
+  /**
+   * create: this user may draft this position's PK now (write access at its unit, tenant-wide
+   * for the Pemda PK; the year is open; no PK exists yet). The vacancy is shown separately.
+   */
+  permissions: z.object({ create: z.boolean() }),
 });
 export const boardSchema = z.object({
   year: z.number(),

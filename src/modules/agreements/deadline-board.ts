@@ -4,11 +4,12 @@ import { queryRows } from '../../db/client.js';
 import type {
   AgreementLevel,
   AgreementStatus,
+  AgreementYearStatus,
   PositionKind,
   UnitLevel,
 } from '../../shared/codes.js';
 import type { TenantContext } from '../access/context.js';
-import { assertCan } from '../access/policy.js';
+import { assertCan, can } from '../access/policy.js';
 import { todayIn } from '../org/holders.js';
 import { formatFullName } from '../org/names.js';
 import { levelForPosition, readSettings } from './agreement-common.js';
@@ -24,6 +25,7 @@ interface BoardRow {
   unit_name: string | null;
   unit_level: UnitLevel | null;
   unit_parent_id: string | null;
+  unit_path: string[] | null;
   pd_id: string | null;
   pd_name: string | null;
   agreement_id: string | null;
@@ -55,12 +57,18 @@ export async function getDeadlineBoard(
   assertCan(ctx.actor, 'agreements.read');
   const settings = await readSettings(ctx);
   const today = todayIn(ctx.actor.timeZone);
-  const [yearRow] = await queryRows<{ id: string; dpa_approved_on: string | null }>(
+  const [yearRow] = await queryRows<{
+    id: string;
+    dpa_approved_on: string | null;
+    status: AgreementYearStatus;
+  }>(
     ctx.tx,
-    sql`select id, dpa_approved_on::text as dpa_approved_on from agreement_years
+    sql`select id, dpa_approved_on::text as dpa_approved_on, status from agreement_years
          where tenant_id = ${ctx.tenantId} and year = ${year}`,
   );
   const yearId = yearRow?.id ?? null;
+  // A PK can be drafted only in an opened, not closed, year (as createAgreement enforces).
+  const yearOpen = yearRow !== undefined && yearRow.status === 'open';
   const deadline = agreementDeadline(
     yearRow?.dpa_approved_on ?? null,
     settings.agreements.deadlineMonthsAfterDpa,
@@ -84,6 +92,7 @@ export async function getDeadlineBoard(
              order by w.id, array_position(w.path, x.id))
         select p.id as position_id, p.title, p.kind, p.heads_unit,
                u.id as unit_id, u.name as unit_name, u.level as unit_level, u.parent_id as unit_parent_id,
+               u.path as unit_path,
                pd.id as pd_id, pd.name as pd_name,
                a.id as agreement_id, a.status, a.revision_no,
                e.front_title, e.name as holder_name, e.back_title
@@ -135,6 +144,16 @@ export async function getDeadlineBoard(
         deadline,
         daysLeft,
         late,
+        permissions: {
+          // The same rule createAgreement asserts: write access at the position's unit (the
+          // Pemda PK has no unit, so only a tenant-wide grant covers it), and no PK yet.
+          create:
+            yearOpen &&
+            r.agreement_id === null &&
+            can(ctx.actor, 'agreements.write', {
+              unitPath: level === 'pemda' ? null : r.unit_path,
+            }),
+        },
       },
     ];
   });

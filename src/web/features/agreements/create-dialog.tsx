@@ -18,35 +18,22 @@ import { api } from '../../api/client.js';
 import type { Holder, PositionDetail } from '../../api/types.js';
 import { ErrorAlert } from '../../components/states.js';
 import { notifySuccess } from '../../lib/forms.js';
-import { useSession } from '../../session.js';
 import { common } from '../../strings.js';
 import { ActingBadge } from './badges.js';
 import { agreementQuery, boardQuery, refreshAgreements } from './queries.js';
 import { levelLabels, agreementStrings as t } from './strings.js';
 import type { AgreementDetail, BoardRow } from './types.js';
 
-const draftingRoles = new Set(['admin_pemda', 'pimpinan_unit', 'operator_unit']);
-
 /**
- * The positions this person may draft a PK for and that have none yet this year. The server
- * decides (POST refuses others); this only keeps the list short: a Pemda-wide admin sees every
- * row, a unit-scoped role the rows of its own PD/unit.
+ * The positions this person may draft a PK for now: the board rows the server marks
+ * `permissions.create` (write access at the unit, year open, no PK yet).
  */
 export function useDraftablePositions(year: number | null) {
-  const session = useSession();
   const board = useQuery({ ...boardQuery(year ?? 0), enabled: year !== null });
-  const rows = useMemo(() => {
-    const grants = session.user.roles.filter((r) => draftingRoles.has(r.role));
-    const everywhere = grants.some((g) => g.unitId === null);
-    const units = new Set(grants.map((g) => g.unitId).filter((id): id is string => id !== null));
-    return (board.data?.rows ?? []).filter(
-      (row) =>
-        row.status === 'not_created' &&
-        (everywhere ||
-          (row.unit !== null && units.has(row.unit.id)) ||
-          (row.pd !== null && units.has(row.pd.id))),
-    );
-  }, [board.data, session.user.roles]);
+  const rows = useMemo(
+    () => (board.data?.rows ?? []).filter((row) => row.permissions.create),
+    [board.data],
+  );
   return { board, rows };
 }
 

@@ -159,7 +159,7 @@ function BoardView({
               <BoardLine
                 key={row.positionId}
                 row={row}
-                canCreate={open}
+                canCreate={open && row.permissions.create}
                 onCreate={() => setCreating(row.positionId)}
               />
             ))}

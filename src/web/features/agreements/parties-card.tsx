@@ -1,11 +1,16 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconCalendarEvent, IconUserEdit } from '@tabler/icons-react';
+import { IconCalendarEvent, IconLink, IconUserEdit } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Field } from '../../components/field.js';
 import { AnchorLink } from '../../components/links.js';
 import { formatDate, formatNip } from '../../lib/format.js';
 import { ActingBadge, DeadlineText } from './badges.js';
-import { AgreementDateDialog, type PartiesActions, SecondPartyDialog } from './parties-dialogs.js';
+import {
+  AgreementDateDialog,
+  ParentDialog,
+  type PartiesActions,
+  SecondPartyDialog,
+} from './parties-dialogs.js';
 import { levelLabels, agreementStrings as t } from './strings.js';
 import type { AgreementDetail, Party } from './types.js';
 
@@ -48,7 +53,7 @@ export function PartiesCard({
   actions?: PartiesActions | undefined;
 }) {
   const done = ['signed', 'published', 'superseded'].includes(detail.status);
-  const [dialog, setDialog] = useState<'second' | 'date' | null>(null);
+  const [dialog, setDialog] = useState<'second' | 'date' | 'parent' | null>(null);
   const canEdit = actions !== undefined && detail.permissions.update === true;
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label="Para pihak">
@@ -112,26 +117,41 @@ export function PartiesCard({
           </Field>
         </SimpleGrid>
         {detail.level !== 'pemda' && (
-          <Text size="sm">
-            <Text span c="dimmed">
-              {t.supportsParent}:{' '}
+          <Group gap="xs" justify="space-between" wrap="wrap" data-testid="parent-line">
+            <Text size="sm">
+              <Text span c="dimmed">
+                {t.supportsParent}:{' '}
+              </Text>
+              {detail.parent ? (
+                <AnchorLink
+                  to="/pk/dokumen/$agreementId"
+                  params={{ agreementId: detail.parent.id }}
+                  size="sm"
+                >
+                  PK {detail.parent.positionTitle} ({levelLabels[detail.parent.level]})
+                </AnchorLink>
+              ) : (
+                t.noParent
+              )}
             </Text>
-            {detail.parent ? (
-              <AnchorLink
-                to="/pk/dokumen/$agreementId"
-                params={{ agreementId: detail.parent.id }}
-                size="sm"
+            {canEdit && (
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                leftSection={<IconLink size={16} aria-hidden />}
+                onClick={() => setDialog('parent')}
               >
-                PK {detail.parent.positionTitle} ({levelLabels[detail.parent.level]})
-              </AnchorLink>
-            ) : (
-              t.noParent
+                {t.changeParent}
+              </Button>
             )}
-          </Text>
+          </Group>
         )}
       </Stack>
       {canEdit && dialog === 'second' && (
         <SecondPartyDialog detail={detail} actions={actions} onClose={() => setDialog(null)} />
+      )}
+      {canEdit && dialog === 'parent' && (
+        <ParentDialog detail={detail} actions={actions} onClose={() => setDialog(null)} />
       )}
       {canEdit && dialog === 'date' && (
         <AgreementDateDialog detail={detail} actions={actions} onClose={() => setDialog(null)} />

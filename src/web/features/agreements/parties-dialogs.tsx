@@ -1,17 +1,20 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Loader, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { api } from '../../api/client.js';
+import { agreementLevels } from '../../../shared/codes.js';
+import { ApiError, api } from '../../api/client.js';
 import type { Position } from '../../api/types.js';
 import { DateField } from '../../components/date-field.js';
 import { MutationError } from '../../components/mutation-error.js';
+import { ErrorAlert } from '../../components/states.js';
 import { notifySuccess } from '../../lib/forms.js';
 import { common } from '../../strings.js';
 import { EmployeeSelect } from '../employees/employee-select.js';
-import { type UpdateAgreementBody, updateAgreement } from './queries.js';
-import { agreementStrings as t } from './strings.js';
-import type { AgreementDetail } from './types.js';
+import { unitQuery } from '../org/queries.js';
+import { agreementsQuery, type UpdateAgreementBody, updateAgreement } from './queries.js';
+import { levelLabels, agreementStrings as t } from './strings.js';
+import type { AgreementDetail, AgreementSummary } from './types.js';
 
 const MIN_REASON = 10;
 
@@ -274,6 +277,176 @@ export function AgreementDateDialog({
             <Button type="submit" loading={mutation.isPending}>
               {t.dateSave}
             </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** The server's message for one body field (details.fields[].path), or null. */
+function fieldError(error: unknown, field: string): string | null {
+  if (!(error instanceof ApiError)) return null;
+  const fields = (error.details as { fields?: { path?: unknown }[] } | null | undefined)?.fields;
+  return fields?.some((f) => f.path === field) ? error.message : null;
+}
+
+/**
+ * The PKs this PK may support, as the server accepts them (update-agreement.ts): the same
+ * year, a higher level, not superseded, and above it in the organisation (the Pemda PK, a PK of
+ * a unit on this PK's unit path, or pihak kedua's PK). Pihak kedua's PK first, then top-down.
+ */
+export function parentCandidates(
+  detail: AgreementDetail,
+  items: AgreementSummary[],
+  unitPath: readonly string[],
+): AgreementSummary[] {
+  const rank = (a: { level: AgreementSummary['level'] }) => agreementLevels.indexOf(a.level);
+  const secondPositionId = detail.secondParty?.positionId ?? null;
+  const ofSecond = (a: AgreementSummary) => a.position.id === secondPositionId;
+  return items
+    .filter(
+      (a) =>
+        a.id !== detail.id &&
+        a.yearId === detail.yearId &&
+        a.status !== 'superseded' &&
+        rank(a) < rank(detail) &&
+        (a.unit === null || unitPath.includes(a.unit.id) || ofSecond(a)),
+    )
+    .sort((a, b) => Number(ofSecond(b)) - Number(ofSecond(a)) || rank(b) - rank(a));
+}
+
+/**
+ * "Ubah PK atasan": links this PK to another higher PK of the same year, or detaches it
+ * (parentAgreementId: null). The server clears the sasaran links to the old parent; the editor
+ * then offers the new parent's sasaran.
+ */
+export function ParentDialog({
+  detail,
+  actions,
+  onClose,
+}: {
+  detail: AgreementDetail;
+  actions: PartiesActions;
+  onClose: () => void;
+}) {
+  const [parentId, setParentId] = useState<string | null>(detail.parent?.id ?? null);
+  const [touched, setTouched] = useState(false);
+  const list = useQuery(agreementsQuery({ year: detail.year }));
+  const unitId = detail.unit?.id ?? null;
+  const unit = useQuery({ ...unitQuery(unitId ?? ''), enabled: unitId !== null });
+  const save = usePartiesUpdate(detail, actions, t.parentSaved);
+  const detach = usePartiesUpdate(detail, actions, t.parentDetached);
+  const pending = save.isPending || detach.isPending;
+  const loading = list.isPending || (unitId !== null && unit.isPending);
+  const failed = list.isError ? list.error : unit.isError ? unit.error : null;
+  const options = useMemo(() => {
+    const items = list.data?.items ?? [];
+    const path = unit.data?.path ?? [];
+    const secondPositionId = detail.secondParty?.positionId ?? null;
+    return parentCandidates(detail, items, path).map((a) => ({
+      value: a.id,
+      label: [
+        `PK ${a.position.title}${a.unit ? ` — ${a.unit.name}` : ''}`,
+        levelLabels[a.level],
+        a.firstParty.name,
+        a.position.id === secondPositionId ? t.parentOfSecondParty : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    }));
+  }, [list.data, unit.data, detail]);
+  const serverError = fieldError(save.error, 'parentAgreementId');
+  const close = () => {
+    if (!pending) onClose();
+  };
+
+  return (
+    <Modal opened onClose={close} title={t.parentTitle} size="lg" centered>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          setTouched(true);
+          if (!parentId) return;
+          if (parentId === detail.parent?.id) {
+            onClose();
+            return;
+          }
+          detach.reset();
+          save.mutate({ parentAgreementId: parentId }, { onSuccess: onClose });
+        }}
+      >
+        <Stack gap="md">
+          <Text size="sm">{t.parentIntro}</Text>
+          {loading ? (
+            <Group gap="xs">
+              <Loader size="xs" />
+              <Text size="sm">{common.loading}</Text>
+            </Group>
+          ) : failed ? (
+            <ErrorAlert error={failed} />
+          ) : options.length === 0 ? (
+            <Alert color="gray" variant="light" data-testid="parent-none">
+              {t.parentNoCandidates}
+            </Alert>
+          ) : (
+            <Select
+              label={t.parentField}
+              description={t.parentHint}
+              placeholder={t.parentPlaceholder}
+              data={options}
+              value={parentId}
+              onChange={(value) => {
+                setParentId(value);
+                save.reset();
+              }}
+              searchable
+              required
+              error={serverError ?? (touched && !parentId ? t.parentRequired : undefined)}
+              nothingFoundMessage={t.parentNoCandidates}
+              comboboxProps={{ withinPortal: true }}
+            />
+          )}
+          <Text size="xs" c="dimmed">
+            {t.parentRelinkNote}
+          </Text>
+          {actions.dirty && (
+            <Text size="xs" c="dimmed">
+              {t.saveBeforeParties}
+            </Text>
+          )}
+          {serverError === null && <MutationError mutation={save} />}
+          <MutationError mutation={detach} />
+          <Group justify="space-between" gap="xs">
+            {detail.parent ? (
+              <Button
+                variant="default"
+                color="red"
+                loading={detach.isPending}
+                disabled={pending}
+                onClick={() => {
+                  save.reset();
+                  detach.mutate({ parentAgreementId: null }, { onSuccess: onClose });
+                }}
+              >
+                {t.parentDetach}
+              </Button>
+            ) : (
+              <span />
+            )}
+            <Group gap="xs">
+              <Button variant="default" onClick={close} disabled={pending}>
+                {common.cancel}
+              </Button>
+              <Button
+                type="submit"
+                loading={save.isPending}
+                disabled={pending || options.length === 0}
+              >
+                {t.parentSave}
+              </Button>
+            </Group>
           </Group>
         </Stack>
       </form>

@@ -291,6 +291,24 @@ export const agreementStrings = {
   dateSaved: 'Tanggal PK diubah; para pihak diperbarui menurut tanggal itu.',
   dateSave: 'Simpan tanggal',
   saveBeforeParties: 'Perubahan isi PK yang belum disimpan akan disimpan lebih dahulu.',
+  changeParent: 'Ubah PK atasan',
+  parentTitle: 'PK atasan yang didukung',
+  parentIntro:
+    'Sasaran PK ini dihubungkan ke sasaran PK atasan. Biasanya PK atasan adalah PK pihak kedua; pilih PK lain hanya bila memang PK itu yang didukung.',
+  parentField: 'PK atasan',
+  parentPlaceholder: 'Pilih PK atasan',
+  parentHint:
+    'Hanya PK tahun yang sama dengan tingkat lebih tinggi: PK Pemda, PK unit di atas unit ini, atau PK pihak kedua.',
+  parentNoCandidates:
+    'Belum ada PK atasan yang dapat dipilih pada tahun ini. Buat PK pihak kedua lebih dahulu.',
+  parentOfSecondParty: 'PK pihak kedua',
+  parentRelinkNote:
+    'Setelah PK atasan diubah, pilihan "Mendukung sasaran atasan" pada setiap sasaran dikosongkan: pilih lagi dari sasaran PK atasan yang baru.',
+  parentRequired: 'Pilih PK atasan, atau klik "Lepaskan".',
+  parentSave: 'Simpan PK atasan',
+  parentDetach: 'Lepaskan',
+  parentSaved: 'PK atasan diubah. Hubungkan kembali setiap sasaran ke sasaran PK atasan.',
+  parentDetached: 'PK ini dilepaskan dari PK atasan.',
 
   // PK Perubahan
   revisionBadge: (n: number) => `PK Perubahan ke-${n}`,

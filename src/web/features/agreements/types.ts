@@ -95,6 +95,8 @@ export interface BoardRow {
   deadline: string | null;
   daysLeft: number | null;
   late: boolean;
+  /** create: this user may draft this position's PK now (decided by the server). */
+  permissions: { create: boolean };
 }
 
 export interface Board {

@@ -7,6 +7,7 @@ import {
   Menu,
   Paper,
   Stack,
+  Switch,
   Table,
   Text,
   ThemeIcon,
@@ -20,6 +21,7 @@ import {
   IconLink,
   IconPencil,
   IconPlus,
+  IconRestore,
 } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useMemo, useState } from 'react';
@@ -51,7 +53,8 @@ type Dialog =
   | { type: 'node'; kind: PlanNodeKind; parent: PlanNode | null; node: PlanNode | null }
   | { type: 'indicator'; node: PlanNode; indicator: Indicator | null }
   | { type: 'budgets'; node: PlanNode }
-  | { type: 'archive'; node: PlanNode }
+  | { type: 'archive' | 'restore'; node: PlanNode }
+  | { type: 'archiveIndicator' | 'restoreIndicator'; indicator: Indicator }
   | null;
 
 const kindColors: Record<PlanNodeKind, string> = {
@@ -71,10 +74,15 @@ export function PlanTreeView({
   tree,
   rootKind,
   emptyState,
+  showArchived,
+  onShowArchivedChange,
 }: {
   tree: PlanTree;
   rootKind: PlanNodeKind;
   emptyState: React.ReactNode;
+  /** The tree was read with includeArchived: archived nodes/indicators are in it. */
+  showArchived: boolean;
+  onShowArchivedChange: (show: boolean) => void;
 }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
@@ -107,25 +115,38 @@ export function PlanTreeView({
 
   return (
     <Stack gap="sm">
-      {tree.permissions.createRoot && (
-        <Group>
-          <Button
-            leftSection={<IconPlus size={16} aria-hidden />}
-            onClick={() => setDialog({ type: 'node', kind: rootKind, parent: null, node: null })}
-          >
-            {t.addChild(kindLabels[rootKind].toLowerCase())}
-          </Button>
-          {!renstra && (
+      <Group justify="space-between" align="center" gap="sm">
+        {tree.permissions.createRoot ? (
+          <Group>
             <Button
-              variant="default"
               leftSection={<IconPlus size={16} aria-hidden />}
-              onClick={() => setDialog({ type: 'node', kind: 'tujuan', parent: null, node: null })}
+              onClick={() => setDialog({ type: 'node', kind: rootKind, parent: null, node: null })}
             >
-              {t.addTujuan}
+              {t.addChild(kindLabels[rootKind].toLowerCase())}
             </Button>
-          )}
-        </Group>
-      )}
+            {!renstra && (
+              <Button
+                variant="default"
+                leftSection={<IconPlus size={16} aria-hidden />}
+                onClick={() =>
+                  setDialog({ type: 'node', kind: 'tujuan', parent: null, node: null })
+                }
+              >
+                {t.addTujuan}
+              </Button>
+            )}
+          </Group>
+        ) : (
+          <span />
+        )}
+        <Switch
+          label={t.showArchived}
+          description={t.showArchivedHint}
+          checked={showArchived}
+          onChange={(event) => onShowArchivedChange(event.currentTarget.checked)}
+          maw={340}
+        />
+      </Group>
       {roots.length === 0 ? emptyState : roots.map((node) => render(node, 0))}
 
       {dialog?.type === 'node' && (
@@ -149,29 +170,82 @@ export function PlanTreeView({
       {dialog?.type === 'budgets' && (
         <BudgetFormModal node={dialog.node} years={years} onClose={close} />
       )}
-      {dialog?.type === 'archive' && <ArchiveNode node={dialog.node} onClose={close} />}
+      {(dialog?.type === 'archive' || dialog?.type === 'restore') && (
+        <ArchiveDialog
+          url={`/api/plan-nodes/${dialog.node.id}/${dialog.type}`}
+          version={dialog.node.version}
+          subject={dialog.node.title}
+          restore={dialog.type === 'restore'}
+          texts={
+            dialog.type === 'archive'
+              ? { title: t.archiveTitle, body: t.archiveBody, confirm: t.archive, done: t.archived }
+              : { title: t.restoreTitle, body: t.restoreBody, confirm: t.restore, done: t.restored }
+          }
+          onClose={close}
+        />
+      )}
+      {(dialog?.type === 'archiveIndicator' || dialog?.type === 'restoreIndicator') && (
+        <ArchiveDialog
+          url={`/api/indicators/${dialog.indicator.id}/${dialog.type === 'archiveIndicator' ? 'archive' : 'restore'}`}
+          version={dialog.indicator.version}
+          subject={dialog.indicator.name}
+          restore={dialog.type === 'restoreIndicator'}
+          texts={
+            dialog.type === 'archiveIndicator'
+              ? {
+                  title: t.archiveIndicatorTitle,
+                  body: t.archiveIndicatorBody,
+                  confirm: t.archiveIndicator,
+                  done: t.indicatorArchived,
+                }
+              : {
+                  title: t.restoreIndicatorTitle,
+                  body: t.restoreIndicatorBody,
+                  confirm: t.restoreIndicator,
+                  done: t.indicatorRestored,
+                }
+          }
+          onClose={close}
+        />
+      )}
     </Stack>
   );
 }
 
-function ArchiveNode({ node, onClose }: { node: PlanNode; onClose: () => void }) {
+/** Archive or restore (a plan node or an indicator) after a confirmation: POST {version}. */
+function ArchiveDialog({
+  url,
+  version,
+  subject,
+  restore,
+  texts,
+  onClose,
+}: {
+  url: string;
+  version: number;
+  subject: string;
+  restore: boolean;
+  texts: { title: string; body: (subject: string) => string; confirm: string; done: string };
+  onClose: () => void;
+}) {
   const queryClient = useQueryClient();
   const mutation = useMutation({
-    mutationFn: () => api.post(`/api/plan-nodes/${node.id}/archive`, { version: node.version }),
+    mutationFn: () => api.post(url, { version }),
     onSuccess: async () => {
       await Promise.all(
         planningKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })),
       );
-      notifySuccess(t.archived, node.title);
+      notifySuccess(texts.done, subject);
       onClose();
     },
   });
   return (
     <ConfirmDialog
       opened
-      title={t.archiveTitle}
-      message={t.archiveBody(node.title)}
-      confirmLabel={t.archive}
+      title={texts.title}
+      message={texts.body(subject)}
+      confirmLabel={texts.confirm}
+      color={restore ? 'amanah' : 'red'}
       pending={mutation.isPending}
       error={mutation.error}
       onConfirm={() => mutation.mutate()}
@@ -208,7 +282,11 @@ function NodeCard({
       p="sm"
       ml={{ base: Math.min(depth, 3) * 8, sm: depth * 24 }}
       data-testid={`plan-node-${node.kind}`}
-      style={{ borderLeft: `4px solid var(--mantine-color-${kindColors[node.kind]}-5)` }}
+      data-archived={node.archived || undefined}
+      bg={node.archived ? 'gray.0' : undefined}
+      style={{
+        borderLeft: `4px ${node.archived ? 'dashed' : 'solid'} var(--mantine-color-${node.archived ? 'gray' : kindColors[node.kind]}-5)`,
+      }}
     >
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
@@ -222,8 +300,13 @@ function NodeCard({
                   {node.code}
                 </Text>
               )}
+              {node.archived && (
+                <Badge size="sm" variant="outline" color="gray.7" c="gray.8">
+                  {t.archivedBadge}
+                </Badge>
+              )}
             </Group>
-            <Text fw={600} size="sm" mt={4}>
+            <Text fw={600} size="sm" mt={4} c={node.archived ? 'gray.7' : undefined}>
               {node.title}
             </Text>
             {linkable &&
@@ -249,7 +332,7 @@ function NodeCard({
                 )
               ))}
           </Box>
-          {(p.update || p.createChild || p.archive) && (
+          {(p.update || p.createChild || p.archive || p.restore) && (
             <Group gap={4} wrap="nowrap">
               <Menu position="bottom-end" shadow="md">
                 <Menu.Target>
@@ -295,6 +378,14 @@ function NodeCard({
                       {t.archive}
                     </Menu.Item>
                   )}
+                  {p.restore && (
+                    <Menu.Item
+                      leftSection={<IconRestore size={14} aria-hidden />}
+                      onClick={() => onAction({ type: 'restore', node })}
+                    >
+                      {t.restore}
+                    </Menu.Item>
+                  )}
                 </Menu.Dropdown>
               </Menu>
             </Group>
@@ -307,6 +398,12 @@ function NodeCard({
             years={years}
             canEdit={p.update}
             onEdit={(indicator) => onAction({ type: 'indicator', node, indicator })}
+            onArchive={(indicator) =>
+              onAction({
+                type: indicator.archived ? 'restoreIndicator' : 'archiveIndicator',
+                indicator,
+              })
+            }
           />
         )}
         {showIndicators && node.indicators.length === 0 && node.findings.length === 0 && (
@@ -337,11 +434,14 @@ function IndicatorTable({
   years,
   canEdit,
   onEdit,
+  onArchive,
 }: {
   indicators: Indicator[];
   years: number[];
   canEdit: boolean;
   onEdit: (indicator: Indicator) => void;
+  /** Archive an active indicator, restore an archived one (after a confirmation). */
+  onArchive: (indicator: Indicator) => void;
 }) {
   return (
     <Table.ScrollContainer minWidth={640}>
@@ -361,18 +461,31 @@ function IndicatorTable({
         <Table.Tbody>
           {indicators.map((indicator) => (
             <Fragment key={indicator.id}>
-              <Table.Tr>
+              <Table.Tr
+                bg={indicator.archived ? 'gray.0' : undefined}
+                data-archived={indicator.archived || undefined}
+              >
                 <Table.Td>
                   <Group gap={4} wrap="nowrap" align="flex-start">
-                    <Text size="xs" fw={500} style={{ flex: 1 }}>
+                    <Text
+                      size="xs"
+                      fw={500}
+                      style={{ flex: 1 }}
+                      c={indicator.archived ? 'gray.7' : undefined}
+                    >
                       {indicator.name}
                     </Text>
+                    {indicator.archived && (
+                      <Badge size="xs" variant="outline" color="gray.7" c="gray.8">
+                        {t.archivedBadge}
+                      </Badge>
+                    )}
                     {indicator.isIku && (
                       <Badge size="xs" variant="filled" color="amanah">
                         {t.iku}
                       </Badge>
                     )}
-                    {canEdit && (
+                    {canEdit && !indicator.archived && (
                       <Tooltip label={t.editIndicator}>
                         <ActionIcon
                           size="sm"
@@ -383,6 +496,38 @@ function IndicatorTable({
                           <IconPencil size={14} aria-hidden />
                         </ActionIcon>
                       </Tooltip>
+                    )}
+                    {canEdit && (
+                      <Menu position="bottom-end" shadow="md">
+                        <Menu.Target>
+                          <ActionIcon
+                            size="sm"
+                            variant="subtle"
+                            color="gray"
+                            aria-label={`${t.indicatorActions}: ${indicator.name}`}
+                          >
+                            <IconDots size={14} aria-hidden />
+                          </ActionIcon>
+                        </Menu.Target>
+                        <Menu.Dropdown>
+                          {indicator.archived ? (
+                            <Menu.Item
+                              leftSection={<IconRestore size={14} aria-hidden />}
+                              onClick={() => onArchive(indicator)}
+                            >
+                              {t.restoreIndicator}
+                            </Menu.Item>
+                          ) : (
+                            <Menu.Item
+                              color="red"
+                              leftSection={<IconArchive size={14} aria-hidden />}
+                              onClick={() => onArchive(indicator)}
+                            >
+                              {t.archiveIndicator}
+                            </Menu.Item>
+                          )}
+                        </Menu.Dropdown>
+                      </Menu>
                     )}
                   </Group>
                 </Table.Td>

@@ -14,11 +14,15 @@ export const renstraListQuery = (periodId: string) =>
     queryFn: () => api.get<{ items: RenstraRow[] }>(`/api/plans/${periodId}/renstra`),
   });
 
-export const treeQuery = (periodId: string, unitId: string | null) =>
+/** A plan tree; with `includeArchived` also the archived nodes and indicators (to restore). */
+export const treeQuery = (periodId: string, unitId: string | null, includeArchived = false) =>
   queryOptions({
-    queryKey: ['plan-tree', periodId, unitId],
+    queryKey: ['plan-tree', periodId, unitId, { includeArchived }],
     queryFn: () =>
-      api.get<PlanTree>(`/api/plans/${periodId}/tree`, { unitId: unitId ?? undefined }),
+      api.get<PlanTree>(`/api/plans/${periodId}/tree`, {
+        unitId: unitId ?? undefined,
+        includeArchived: includeArchived ? 'true' : undefined,
+      }),
   });
 
 /** Keys to refresh after any planning write. */

@@ -1,7 +1,8 @@
 import { Alert, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
+import { useState } from 'react';
 import { PageHeader } from '../../components/page.js';
 import { QueryPage } from '../../components/query-page.js';
 import { EmptyState } from '../../components/states.js';
@@ -15,7 +16,12 @@ const route = getRouteApi('/_app/perencanaan/rpjmd/$periodId/renstra/$unitId');
 /** A PD's Renstra: tujuan → sasaran (linked to the RPJMD) → program → kegiatan → sub kegiatan. */
 export function RenstraPage() {
   const { periodId, unitId } = route.useParams();
-  const tree = useQuery(treeQuery(periodId, unitId));
+  const [showArchived, setShowArchived] = useState(false);
+  // The previous tree stays on screen while the other variant loads (no skeleton flash).
+  const tree = useQuery({
+    ...treeQuery(periodId, unitId, showArchived),
+    placeholderData: keepPreviousData,
+  });
   return (
     <QueryPage
       query={tree}
@@ -26,16 +32,33 @@ export function RenstraPage() {
       ]}
       rows={8}
     >
-      {(data) => <RenstraView tree={data} />}
+      {(data) => (
+        <RenstraView
+          tree={data}
+          showArchived={showArchived}
+          onShowArchivedChange={setShowArchived}
+        />
+      )}
     </QueryPage>
   );
 }
 
-function RenstraView({ tree }: { tree: PlanTree }) {
+interface ArchivedToggle {
+  showArchived: boolean;
+  onShowArchivedChange: (show: boolean) => void;
+}
+
+function RenstraView({
+  tree,
+  showArchived,
+  onShowArchivedChange,
+}: { tree: PlanTree } & ArchivedToggle) {
   const period = tree.period;
   const unitName = tree.unit?.name ?? '';
   const readOnly = !tree.permissions.createRoot;
-  const unlinked = tree.nodes.filter((n) => n.kind === 'sasaran' && !n.supports).length;
+  const unlinked = tree.nodes.filter(
+    (n) => n.kind === 'sasaran' && !n.archived && !n.supports,
+  ).length;
   return (
     <>
       <PageHeader
@@ -77,6 +100,8 @@ function RenstraView({ tree }: { tree: PlanTree }) {
         <PlanTreeView
           tree={tree}
           rootKind="tujuan"
+          showArchived={showArchived}
+          onShowArchivedChange={onShowArchivedChange}
           emptyState={
             <Paper withBorder>
               <EmptyState

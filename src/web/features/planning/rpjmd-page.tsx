@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconCircleCheck, IconPencil } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { formatRupiah } from '../../../shared/indonesian-number.js';
@@ -36,7 +36,12 @@ const route = getRouteApi('/_app/perencanaan/rpjmd/$periodId');
 /** The RPJMD of a period: visi, misi → tujuan → sasaran with indicators, and the PD Renstra. */
 export function RpjmdPage() {
   const { periodId } = route.useParams();
-  const tree = useQuery(treeQuery(periodId, null));
+  const [showArchived, setShowArchived] = useState(false);
+  // The previous tree stays on screen while the other variant loads (no skeleton flash).
+  const tree = useQuery({
+    ...treeQuery(periodId, null, showArchived),
+    placeholderData: keepPreviousData,
+  });
   return (
     <QueryPage
       query={tree}
@@ -44,12 +49,22 @@ export function RpjmdPage() {
       crumbs={[{ label: t.title, to: '/perencanaan' }]}
       rows={8}
     >
-      {(data) => <RpjmdView tree={data} />}
+      {(data) => (
+        <RpjmdView tree={data} showArchived={showArchived} onShowArchivedChange={setShowArchived} />
+      )}
     </QueryPage>
   );
 }
 
-function RpjmdView({ tree }: { tree: PlanTree }) {
+function RpjmdView({
+  tree,
+  showArchived,
+  onShowArchivedChange,
+}: {
+  tree: PlanTree;
+  showArchived: boolean;
+  onShowArchivedChange: (show: boolean) => void;
+}) {
   const period = tree.period;
   const [editingVisi, setEditingVisi] = useState(false);
   const readOnly = !tree.permissions.createRoot;
@@ -102,6 +117,8 @@ function RpjmdView({ tree }: { tree: PlanTree }) {
           <PlanTreeView
             tree={tree}
             rootKind="misi"
+            showArchived={showArchived}
+            onShowArchivedChange={onShowArchivedChange}
             emptyState={
               <Paper withBorder>
                 <EmptyState

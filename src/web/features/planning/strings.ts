@@ -114,7 +114,24 @@ export const planningStrings = {
   high: 'Batas atas',
   iku: 'IKU',
   archiveIndicator: 'Arsipkan indikator',
+  archiveIndicatorTitle: 'Arsipkan indikator ini?',
+  archiveIndicatorBody: (name: string) =>
+    `Indikator "${name}" tidak akan tampil lagi di rencana dan tidak dapat dipilih untuk PK baru. PK yang sudah memuat indikator ini menyimpan salinannya sendiri, sehingga PK tersebut tidak berubah. Anda dapat memulihkannya kapan saja lewat "Tampilkan yang diarsipkan".`,
   indicatorArchived: 'Indikator diarsipkan',
+  restoreIndicator: 'Pulihkan indikator',
+  restoreIndicatorTitle: 'Pulihkan indikator ini?',
+  restoreIndicatorBody: (name: string) =>
+    `Indikator "${name}" akan tampil lagi di rencana dan dapat dipilih untuk PK baru, dengan target yang sama seperti sebelum diarsipkan.`,
+  indicatorRestored: 'Indikator dipulihkan',
+  indicatorActions: 'Tindakan indikator',
+  showArchived: 'Tampilkan yang diarsipkan',
+  showArchivedHint: 'Butir dan indikator yang diarsipkan ditampilkan abu-abu dan dapat dipulihkan.',
+  archivedBadge: 'Diarsipkan',
+  restore: 'Pulihkan',
+  restoreTitle: 'Pulihkan butir ini?',
+  restoreBody: (title: string) =>
+    `"${title}" akan aktif kembali. Bila induknya juga diarsipkan, pulihkan induknya lebih dahulu; butir di bawahnya dipulihkan satu per satu.`,
+  restored: 'Butir dipulihkan',
   manualIku: 'Manual IKU',
   findingsTitle: 'Pemeriksaan kualitas indikator',
   savedWithFindings:
