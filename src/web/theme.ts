@@ -22,17 +22,20 @@ const amanah: MantineColorsTuple = [
 ];
 
 /**
- * Light variants (badges, alerts, light buttons) use the darkest shade for their text, so small
+ * Light and subtle variants (badges, alerts, light and subtle buttons) use the darkest shade for their text, so small
  * text on the tinted background meets WCAG AA contrast.
  */
 const variantColorResolver: VariantColorsResolver = (input) => {
   const resolved = defaultVariantColorsResolver(input);
-  if (input.variant !== 'light') return resolved;
+  if (input.variant !== 'light' && input.variant !== 'subtle') return resolved;
   const parsed = parseThemeColor({
     color: input.color || input.theme.primaryColor,
     theme: input.theme,
   });
   if (!parsed.isThemeColor) return resolved;
+  // Subtle buttons (text on the page background, e.g. "Hapus draf") get the darkest shade too.
+  if (input.variant === 'subtle')
+    return { ...resolved, color: `var(--mantine-color-${parsed.color}-9)` };
   return {
     ...resolved,
     background: `var(--mantine-color-${parsed.color}-0)`,

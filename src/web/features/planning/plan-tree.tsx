@@ -61,8 +61,8 @@ const kindColors: Record<PlanNodeKind, string> = {
   misi: 'grape',
   tujuan: 'blue',
   sasaran: 'teal',
-  program: 'orange',
-  kegiatan: 'yellow',
+  program: 'indigo',
+  kegiatan: 'cyan',
   sub_kegiatan: 'gray',
 };
 

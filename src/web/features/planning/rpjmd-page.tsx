@@ -193,8 +193,8 @@ function RenstraList({ periodId }: { periodId: string }) {
                   </Group>
                 ) : row.counts.sasaran > 0 ? (
                   <Group gap={4} wrap="nowrap">
-                    <IconCircleCheck size={14} color="var(--mantine-color-teal-8)" aria-hidden />
-                    <Text size="sm" c="teal.8">
+                    <IconCircleCheck size={14} color="var(--mantine-color-teal-9)" aria-hidden />
+                    <Text size="sm" c="teal.9">
                       {t.allLinked}
                     </Text>
                   </Group>
