@@ -173,6 +173,10 @@ test('admin mengembalikan PK dengan catatan', async ({ page }) => {
   await signInAndWait(page, 'admin');
   await nav(page).getByRole('link', { name: 'Pemantauan PK' }).click();
   await expect(page.getByRole('heading', { name: 'Pemantauan PK', level: 1 })).toBeVisible();
+  // ~560 rows in pages of 50: the admin narrows them down as a person would.
+  await page
+    .getByRole('textbox', { name: 'Cari jabatan, unit, atau nama' })
+    .fill('Dinas Kesehatan');
   const row = page.getByRole('row').filter({ hasText: position }).filter({ hasText: 'Diajukan' });
   await expect(row.first()).toBeVisible();
   await page.screenshot({ path: 'test-results/pk-board.png', fullPage: false });
@@ -265,6 +269,7 @@ test('admin memverifikasi dan menandai siap ditandatangani', async ({ page }) =>
   await expect(page.getByText(/siap ditandatangani\. Isinya hanya dapat diubah/)).toBeVisible();
 
   await nav(page).getByRole('link', { name: 'Pemantauan PK' }).click();
+  await page.getByRole('textbox', { name: 'Cari jabatan, unit, atau nama' }).fill('Kesehatan');
   await expect(
     page.getByRole('row').filter({ hasText: position }).getByText('Siap Ditandatangani'),
   ).toBeVisible();

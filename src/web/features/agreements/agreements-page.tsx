@@ -1,14 +1,4 @@
-import {
-  Button,
-  Group,
-  Pagination,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCalendarDue, IconCalendarPlus, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -23,15 +13,13 @@ import { useCan } from '../../session.js';
 import { unitsQuery } from '../org/queries.js';
 import { AgreementLevelBadge, DeadlineText, PartyLine, StatusBadge } from './badges.js';
 import { CreateAgreementDialog } from './create-dialog.js';
+import { ListPagination, usePaged } from './list-pagination.js';
 import { agreementsQuery, yearsQuery } from './queries.js';
 import { levelLabels, statusLabels, agreementStrings as t } from './strings.js';
 import type { AgreementSummary, AgreementYear } from './types.js';
 import { defaultYear, YearSelect } from './year-select.js';
 
 const doneStatuses = new Set(['signed', 'published', 'superseded']);
-
-/** Rows per page of the list (a Pemda has ~400–500 PKs a year). */
-export const PAGE_SIZE = 50;
 
 /** /pk: the PKs of one year with filters, and "Buat PK". */
 export function AgreementsPage() {
@@ -140,7 +128,6 @@ function AgreementList({
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
   const [creating, setCreating] = useState(false);
-  const [page, setPage] = useState(1);
   const units = useQuery(unitsQuery());
   const list = useQuery(
     agreementsQuery({
@@ -153,17 +140,14 @@ function AgreementList({
   );
   const filtered = !!(unitId || level || status || q);
   // Back to the first page whenever the filters change.
-  const filterKey = `${unitId}|${level}|${status}|${q}`;
-  const [pagedFor, setPagedFor] = useState(filterKey);
-  if (pagedFor !== filterKey) {
-    setPagedFor(filterKey);
-    setPage(1);
-  }
   const items = list.data?.items ?? [];
-  const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
-  const currentPage = Math.min(page, pages);
-  const from = (currentPage - 1) * PAGE_SIZE;
-  const shown = items.slice(from, from + PAGE_SIZE);
+  const {
+    shown,
+    from,
+    pages,
+    current: currentPage,
+    setPage,
+  } = usePaged(items, `${unitId}|${level}|${status}|${q}`);
   const canCreate = (list.data?.permissions.create ?? false) && current.status === 'open';
 
   return (
@@ -274,30 +258,7 @@ function AgreementList({
               <AgreementRow key={item.id} item={item} />
             ))}
           </DataTable>
-          {pages > 1 && (
-            <Group justify="center" p="sm">
-              <Pagination
-                total={pages}
-                value={currentPage}
-                onChange={(next) => {
-                  setPage(next);
-                  window.scrollTo({ top: 0 });
-                }}
-                aria-label={t.pagination}
-                getControlProps={(control) => ({
-                  'aria-label': {
-                    first: 'Halaman pertama',
-                    last: 'Halaman terakhir',
-                    next: 'Halaman berikutnya',
-                    previous: 'Halaman sebelumnya',
-                  }[control],
-                })}
-                getItemProps={(n) => ({ 'aria-label': `Halaman ${n}` })}
-                siblings={1}
-                size="sm"
-              />
-            </Group>
-          )}
+          <ListPagination pages={pages} current={currentPage} onChange={setPage} />
         </Paper>
       )}
 

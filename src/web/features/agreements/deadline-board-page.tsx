@@ -1,5 +1,15 @@
-import { Button, Chip, Group, Paper, ScrollArea, Stack, Table, Text } from '@mantine/core';
-import { IconAlertTriangle, IconClock, IconPlus } from '@tabler/icons-react';
+import {
+  Button,
+  Chip,
+  Group,
+  Paper,
+  ScrollArea,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { IconAlertTriangle, IconClock, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { agreementLevels } from '../../../shared/codes.js';
@@ -10,6 +20,7 @@ import { EmptyState, ErrorAlert, LoadingRows } from '../../components/states.js'
 import { formatDate } from '../../lib/format.js';
 import { AgreementLevelBadge, StatusBadge } from './badges.js';
 import { CreateAgreementDialog } from './create-dialog.js';
+import { ListPagination, usePaged } from './list-pagination.js';
 import { boardQuery, yearsQuery } from './queries.js';
 import { statusLabels, agreementStrings as t } from './strings.js';
 import type { Board, BoardRow, BoardStatus } from './types.js';
@@ -89,14 +100,23 @@ function BoardView({
   open: boolean;
 }) {
   const [filter, setFilter] = useState<string>('all');
+  const [search, setSearch] = useState('');
   const [creating, setCreating] = useState<string | null>(null);
   const rows = useMemo(() => {
-    const list =
+    const byStatus =
       filter === 'all'
         ? board.rows
         : filter === 'late'
           ? board.rows.filter((r) => r.late)
           : board.rows.filter((r) => r.status === filter);
+    const needle = search.trim().toLocaleLowerCase('id');
+    const list = needle
+      ? byStatus.filter((r) =>
+          [r.positionTitle, r.unit?.name, r.pd?.name, r.holderName].some((text) =>
+            text?.toLocaleLowerCase('id').includes(needle),
+          ),
+        )
+      : byStatus;
     // Late rows first, then the Pemda PK, then each PD with its levels top-down.
     return [...list].sort(
       (a, b) =>
@@ -106,8 +126,9 @@ function BoardView({
         agreementLevels.indexOf(a.level) - agreementLevels.indexOf(b.level) ||
         a.positionTitle.localeCompare(b.positionTitle, 'id'),
     );
-  }, [board.rows, filter]);
+  }, [board.rows, filter, search]);
   const count = (key: string) => board.counts[key] ?? 0;
+  const { shown, pages, current, setPage } = usePaged(rows, `${filter}|${search}`);
 
   return (
     <Stack gap="md">
@@ -133,6 +154,14 @@ function BoardView({
           </Group>
         </Chip.Group>
       </ScrollArea>
+      <TextInput
+        label={t.search}
+        placeholder={t.search}
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        maw={480}
+      />
       {rows.length === 0 ? (
         <Paper withBorder>
           <EmptyState
@@ -155,7 +184,7 @@ function BoardView({
               </>
             }
           >
-            {rows.map((row) => (
+            {shown.map((row) => (
               <BoardLine
                 key={row.positionId}
                 row={row}
@@ -164,6 +193,7 @@ function BoardView({
               />
             ))}
           </DataTable>
+          <ListPagination pages={pages} current={current} onChange={setPage} />
         </Paper>
       )}
       {creating && (
