@@ -79,6 +79,19 @@ describe.each(testDatabaseKinds())('Pemda quality and PK settings on %s', (kind)
     });
   });
 
+  it('a client that sends only the security section keeps the quality and PK settings', async () => {
+    const before = await admin.get<Tenant>('/api/tenant');
+    const res = await admin.patch<Tenant>('/api/tenant', {
+      version: before.body.version,
+      settings: { security: { requireTotpForAdmins: false, requireTotpForSigners: true } },
+    });
+    expect(res.status).toBe(200);
+    const after = await admin.get<Tenant>('/api/tenant');
+    expect(after.body.settings.security.requireTotpForSigners).toBe(true);
+    expect(after.body.settings.quality).toEqual(before.body.settings.quality);
+    expect(after.body.settings.agreements).toEqual(before.body.settings.agreements);
+  });
+
   it.each([
     ['an unknown severity', { quality: { severity: { NO_UNIT: 'fatal' } } }],
     ['an unknown rule', { quality: { severity: { NO_SMART: 'error' } } }],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { tenantTypes, timeZones } from './schema.js';
-import { tenantSettingsSchema } from './settings.js';
+import { tenantSettingsSchema, tenantSettingsUpdateSchema } from './settings.js';
 
 const logo = z
   .string()
@@ -33,7 +33,7 @@ export const updateTenantBody = z.strictObject({
   shortName: z.string().trim().min(2).max(80).optional(),
   timeZone: z.enum(timeZones).optional(),
   logo: logo.optional(),
-  settings: tenantSettingsSchema.optional(),
+  settings: tenantSettingsUpdateSchema.optional(),
 });
 
 export const tenantSchema = z.object({

@@ -5,6 +5,7 @@ import type { TenantContext } from '../access/context.js';
 import { assertCan } from '../access/policy.js';
 import { assertVersion } from '../org/units/find-unit.js';
 import { tenants } from './schema.js';
+import { mergeTenantSettings } from './settings.js';
 import type { updateTenantBody } from './tenant-schemas.js';
 
 /** The admin Pemda edits their own Pemda: names, time zone, logo, settings. */
@@ -13,7 +14,11 @@ export async function updateOwnTenant(ctx: TenantContext, input: z.infer<typeof 
   const [tenant] = await ctx.tx.select().from(tenants).where(eq(tenants.id, ctx.tenantId));
   if (!tenant) throw new AppError('NOT_FOUND', 'Pemda tidak ditemukan.');
   assertVersion(tenant, input.version);
-  const { version, ...changes } = input;
+  const { version, settings, ...fields } = input;
+  const changes = {
+    ...fields,
+    ...(settings ? { settings: mergeTenantSettings(tenant.settings, settings) } : {}),
+  };
   await ctx.tx
     .update(tenants)
     .set({ ...changes, version: sql`${tenants.version} + 1` })
