@@ -11,6 +11,7 @@ import {
   qualitySeverities,
 } from '../../shared/codes.js';
 import { isoDate, permissionsSchema, version } from '../org/org-schemas.js';
+import { moneyInput, targetValueInput, targetValueSchema } from '../planning/target-schemas.js';
 
 /**
  * Request and response shapes of the Perjanjian Kinerja API (also the OpenAPI document and the
@@ -30,26 +31,8 @@ import { isoDate, permissionsSchema, version } from '../org/org-schemas.js';
 
 // ---- Shared pieces ---------------------------------------------------------------------------
 
-/** A target as the API gives it: number, range (low ≤ high), or a code of a tenant scale. */
-export const targetValueSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('number'), value: z.string() }),
-  z.object({ kind: z.literal('range'), low: z.string(), high: z.string() }),
-  z.object({ kind: z.literal('scale'), code: z.string() }),
-]);
-
-/**
- * A target as the API takes it. The strings are checked by the server against DECIMAL_PATTERN /
- * the indicator's scale, so the error names the field (`…targets.2026.annual`).
- */
-export const targetValueInput = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('number'), value: z.string().max(40) }),
-  z.strictObject({
-    kind: z.literal('range'),
-    low: z.string().max(40),
-    high: z.string().max(40),
-  }),
-  z.strictObject({ kind: z.literal('scale'), code: z.string().max(40) }),
-]);
+// Target values and decimal texts: one definition for every module (planning/target-schemas.ts).
+export { targetValueInput, targetValueSchema };
 
 const yearNumber = z.number().int().min(2000).max(2100);
 /** Querystring year ("2027" in the URL). */
@@ -281,7 +264,7 @@ export const budgetInput = z.strictObject({
   subKegiatanCode: z.string().trim().max(40).nullable().optional(),
   subKegiatanName: z.string().trim().max(1000).nullable().optional(),
   /** Rupiah as a decimal string, ≥ 0, at most 2 decimals. */
-  amount: z.string().max(40),
+  amount: moneyInput,
 });
 
 /** Replaces the whole content (sasaran with indicators and targets, budget rows). */
@@ -395,3 +378,14 @@ export type UpdateAgreementInput = z.infer<typeof updateAgreementBody>;
 export type AgreementListFilter = z.infer<typeof agreementListQuery>;
 export type TransitionInput = z.infer<typeof transitionBody>;
 export type Party = z.infer<typeof partySchema>;
+export type QualityFinding = z.infer<typeof qualityFindingSchema>;
+export type AgreementYear = z.infer<typeof agreementYearSchema>;
+export type AgreementYearList = z.infer<typeof agreementYearListSchema>;
+export type AgreementList = z.infer<typeof agreementListSchema>;
+export type BoardRow = z.infer<typeof boardRowSchema>;
+export type Board = z.infer<typeof boardSchema>;
+export type TargetYear = z.infer<typeof targetYearSchema>;
+export type AgreementIndicator = z.infer<typeof agreementIndicatorSchema>;
+export type AgreementObjective = z.infer<typeof agreementObjectiveSchema>;
+export type AgreementBudget = z.infer<typeof agreementBudgetSchema>;
+export type AgreementTransition = z.infer<typeof agreementTransitionSchema>;

@@ -8,7 +8,7 @@ import {
   type TargetValue,
   targetToColumns,
 } from '../../shared/target-value.js';
-import type { TargetInput } from './plan-schemas.js';
+import type { TargetValueInput as TargetInput } from './target-schemas.js';
 
 export interface FieldProblem {
   path: string;

@@ -9,6 +9,12 @@ import {
   qualityRules,
   qualitySeverities,
 } from '../../shared/codes.js';
+import {
+  moneyInput,
+  type TargetValueInput,
+  targetValueInput,
+  targetValueSchema,
+} from './target-schemas.js';
 
 /**
  * Request and response shapes of the planning API (RPJMD, Renstra, indicators, budgets, scales);
@@ -20,23 +26,9 @@ export const version = z.number().int().min(1);
 export const permissionsSchema = z.record(z.string(), z.boolean());
 const year = z.number().int().min(2000).max(2100);
 
-/**
- * A target as sent by a client. Numbers are checked in the use case (not here) so that an error
- * names the year ("targets.2027") instead of an array position.
- */
-const loose = z.string().trim().max(40);
-export const targetInput = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('number'), value: loose }),
-  z.strictObject({ kind: z.literal('range'), low: loose, high: loose }),
-  z.strictObject({ kind: z.literal('scale'), code: z.string().max(40) }),
-]);
-export type TargetInput = z.infer<typeof targetInput>;
-
-export const targetValueSchema = z.union([
-  z.object({ kind: z.literal('number'), value: z.string() }),
-  z.object({ kind: z.literal('range'), low: z.string(), high: z.string() }),
-  z.object({ kind: z.literal('scale'), code: z.string() }),
-]);
+/** A target as sent by a client; numbers are checked in the use case (see target-schemas.ts). */
+export const targetInput = targetValueInput;
+export type TargetInput = TargetValueInput;
 
 // ---- periods -------------------------------------------------------------------------------
 
@@ -120,7 +112,7 @@ export const budgetsBody = z.strictObject({
       z.strictObject({
         year,
         kind: z.enum(budgetKinds),
-        amount: z.string().trim().max(40),
+        amount: moneyInput,
       }),
     )
     .max(100),

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { agreementStatuses, revisionReasons } from '../../../shared/codes.js';
 import { version } from '../../org/org-schemas.js';
+import { targetValueSchema } from '../../planning/target-schemas.js';
 import {
   agreementBudgetSchema,
   agreementDetailSchema,
-  targetValueSchema,
   targetYearSchema,
 } from '../agreement-schemas.js';
 
