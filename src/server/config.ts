@@ -41,6 +41,23 @@ const configSchema = z.object({
   /** How long a read may reuse a resolved session (ms; 0 = never). See decision 0008. */
   SESSION_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
   SEED_DEMO: bool.optional(),
+  /** The address people reach the app at: QR codes, CRL and verification links use it. */
+  PUBLIC_URL: z
+    .url({ message: 'harus berupa URL, misalnya https://sakip.kotacontoh.go.id' })
+    .optional(),
+  /** argon2id memory (KiB) for new signing keys; stored per certificate, so changing it is safe. */
+  SIGNING_KDF_MEMORY_KIB: z.coerce.number().int().min(8192).max(1048576).default(65536),
+  /** Wrong passphrases in a row before a certificate is locked, and for how long. */
+  SIGN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  SIGN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Largest PDF accepted by the public verification upload (MB). */
+  VERIFY_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(100).default(20),
+  VERIFY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** BSrE/BSSN-style remote signing (decision 0012); used when a Pemda chooses provider "bsre". */
+  BSRE_URL: z.url({ message: 'harus berupa URL https://…' }).optional(),
+  BSRE_CLIENT_ID: z.string().min(1).optional(),
+  BSRE_CLIENT_SECRET: z.string().min(1).optional(),
+  BSRE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120000).default(30000),
   SERVE_WEB: bool.default(true),
 });
 

@@ -87,6 +87,26 @@ export function translateDbError(error: unknown): AppError | null {
       return new AppError('PLAN_STRUCTURE', 'Susunan rencana tidak sesuai aturan.', {
         reason: pgError.message,
       });
+    case 'AM020':
+      return new AppError('FROZEN', 'Berkas dokumen yang sudah diterbitkan tidak dapat diubah.');
+    case 'AM021':
+      return new AppError('FROZEN', 'Tanda tangan yang sudah dibubuhkan bersifat final.');
+    case 'AM022':
+      return new AppError(
+        'FORBIDDEN',
+        'Tanda tangan hanya dapat dibubuhkan melalui fitur penandatanganan.',
+      );
+    case 'AM023':
+      return new AppError('FROZEN', 'Dokumen ini sudah final dan tidak dapat diubah.');
+    case 'AM025':
+      return new AppError(
+        'PARTIALLY_SIGNED',
+        'PK ini sudah ditandatangani salah satu pihak dan tidak dapat dikembalikan. Ubah melalui PK Perubahan setelah selesai ditandatangani.',
+      );
+    case 'AM026':
+      return new AppError('FROZEN', 'Sertifikat yang sudah dicabut tidak dapat dipakai kembali.');
+    case 'AM027':
+      return new AppError('FROZEN', 'Pakta Integritas ini sudah final dan tidak dapat diubah.');
     case 'AM002':
       return new AppError('FORBIDDEN', 'Log audit tidak dapat diubah atau dihapus.');
     case 'AM003':

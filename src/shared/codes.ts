@@ -196,3 +196,56 @@ export const qualityRules = [
 export type QualityRule = (typeof qualityRules)[number];
 export const qualitySeverities = ['warning', 'error'] as const;
 export type QualitySeverity = (typeof qualitySeverities)[number];
+
+// ---- Documents and signing (issue 4) ----
+
+/** What a signed document is: a PK version, or one Pakta Integritas. */
+export const documentKinds = ['pk', 'pi'] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+/** pending: waiting for signatures; signed: every party signed; void: withdrawn unsigned. */
+export const documentStatuses = ['pending', 'signed', 'void'] as const;
+export type DocumentStatus = (typeof documentStatuses)[number];
+/**
+ * The signature slots. PK: pihak pertama signs first, pihak kedua second (none for the Pemda
+ * PK). PI: the maker (pembuat pernyataan) first, the witness (menyaksikan, the superior) second.
+ */
+export const signerRoles = ['pihak_pertama', 'pihak_kedua', 'pembuat', 'saksi'] as const;
+export type SignerRole = (typeof signerRoles)[number];
+export const signerStatuses = ['pending', 'signed'] as const;
+export type SignerStatus = (typeof signerStatuses)[number];
+
+/** Who produces the cryptographic signature: the tenant's own CA, or a BSrE-style service. */
+export const signingProviders = ['builtin', 'bsre'] as const;
+export type SigningProviderId = (typeof signingProviders)[number];
+/** active: usable; revoked: listed on the CRL; replaced: re-issued (also revoked on the CRL). */
+export const certificateStatuses = ['active', 'revoked', 'replaced'] as const;
+export type CertificateStatus = (typeof certificateStatuses)[number];
+export const revocationReasons = [
+  'key_compromise',
+  'passphrase_forgotten',
+  'affiliation_changed',
+  'superseded',
+  'cessation_of_operation',
+] as const;
+export type RevocationReason = (typeof revocationReasons)[number];
+/**
+ * A remote sign request: in_flight while it runs; unknown when the answer never came (never
+ * retried blindly: an admin checks with the provider and resolves it).
+ */
+export const signAttemptStates = [
+  'in_flight',
+  'succeeded',
+  'failed',
+  'unknown',
+  'resolved',
+] as const;
+export type SignAttemptState = (typeof signAttemptStates)[number];
+
+/** Pakta Integritas occasions (PermenPAN-RB 49/2011): each fiscal year, and at appointment. */
+export const pactOccasions = ['annual', 'appointment'] as const;
+export type PactOccasion = (typeof pactOccasions)[number];
+export const pactStatuses = ['pending', 'signed', 'void'] as const;
+export type PactStatus = (typeof pactStatuses)[number];
+
+export const ceremonyStatuses = ['scheduled', 'ongoing', 'completed', 'cancelled'] as const;
+export type CeremonyStatus = (typeof ceremonyStatuses)[number];

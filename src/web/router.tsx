@@ -228,8 +228,98 @@ const importsRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/imports/imports-page.js'), 'ImportsPage'),
 });
 
+const tasksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/tugas',
+  component: lazyRouteComponent(() => import('./features/signing/tasks-page.js'), 'TasksPage'),
+});
+
+const signingCertificateRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/akun/tanda-tangan',
+  component: lazyRouteComponent(
+    () => import('./features/signing/certificate-page.js'),
+    'CertificatePage',
+  ),
+});
+
+const certificatesAdminRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/sertifikat',
+  component: lazyRouteComponent(
+    () => import('./features/signing/certificates-admin-page.js'),
+    'CertificatesAdminPage',
+  ),
+});
+
+const integrityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pakta-integritas',
+  component: lazyRouteComponent(
+    () => import('./features/integrity/integrity-page.js'),
+    'IntegrityPage',
+  ),
+});
+
+const integrityClausesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pakta-integritas/klausul',
+  component: lazyRouteComponent(
+    () => import('./features/integrity/clauses-page.js'),
+    'ClausesPage',
+  ),
+});
+
+const ceremoniesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/penandatanganan',
+  component: lazyRouteComponent(
+    () => import('./features/ceremonies/ceremonies-page.js'),
+    'CeremoniesPage',
+  ),
+});
+
+const ceremonyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/penandatanganan/$ceremonyId',
+  component: lazyRouteComponent(
+    () => import('./features/ceremonies/ceremony-page.js'),
+    'CeremonyPage',
+  ),
+});
+
+/** Public (no sign-in): opened from a QR code or at the venue. */
+const boardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/papan/$token',
+  component: lazyRouteComponent(() => import('./features/ceremonies/board-page.js'), 'BoardPage'),
+});
+
+/** Public (no sign-in): opened from a QR code or at the venue. */
+const verifyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/verifikasi',
+  component: lazyRouteComponent(
+    () => import('./features/verification/verify-page.js'),
+    'VerifyPage',
+  ),
+});
+
+/** Public (no sign-in): opened from a QR code or at the venue. */
+const verifyCodeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/verifikasi/$code',
+  component: lazyRouteComponent(
+    () => import('./features/verification/verify-page.js'),
+    'VerifyPage',
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
+  boardRoute,
+  verifyRoute,
+  verifyCodeRoute,
   appRoute.addChildren([
     homeRoute,
     orgRoute,
@@ -254,6 +344,13 @@ const routeTree = rootRoute.addChildren([
     revisionDiffRoute,
     cascadeRoute,
     importsRoute,
+    tasksRoute,
+    signingCertificateRoute,
+    certificatesAdminRoute,
+    integrityRoute,
+    integrityClausesRoute,
+    ceremoniesRoute,
+    ceremonyRoute,
   ]),
 ]);
 

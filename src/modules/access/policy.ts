@@ -26,7 +26,16 @@ export type Action =
   | 'agreements.read'
   | 'agreements.write'
   | 'agreements.review'
-  | 'agreements.years';
+  | 'agreements.years'
+  | 'documents.read'
+  | 'signing.self'
+  | 'signing.resolve'
+  | 'certificates.manage'
+  | 'integrity.read'
+  | 'integrity.write'
+  | 'integrity.clauses'
+  | 'ceremonies.read'
+  | 'ceremonies.manage';
 
 /** Which roles grant an action. A unit-scoped grant covers only that unit's subtree. */
 const grantsFor: Record<Action, readonly Role[]> = {
@@ -85,12 +94,51 @@ const grantsFor: Record<Action, readonly Role[]> = {
   'agreements.write': ['admin_pemda', 'pimpinan_unit', 'operator_unit'],
   'agreements.review': ['admin_pemda', 'perencana'],
   'agreements.years': ['admin_pemda'],
+  // Documents and signing. Who signs a document is decided by the document (its parties), not
+  // by a role: see signerMayAct below. A PK's PDF is readable wherever the PK is.
+  'documents.read': [
+    'admin_pemda',
+    'perencana',
+    'kepala_daerah',
+    'pimpinan_unit',
+    'operator_unit',
+    'evaluator',
+    'viewer',
+  ],
+  // Enrolling, one's own certificate, "Tugas Saya" and signing: every person, from a session.
+  'signing.self': [],
+  // A remote sign request with an unknown outcome is resolved by the admin after checking.
+  'signing.resolve': ['admin_pemda'],
+  'certificates.manage': ['admin_pemda'],
+  // Pakta Integritas: the admin keeps the clauses; a unit (scoped) makes its employees' pacts.
+  'integrity.read': [
+    'admin_pemda',
+    'perencana',
+    'kepala_daerah',
+    'pimpinan_unit',
+    'operator_unit',
+    'evaluator',
+    'viewer',
+  ],
+  'integrity.write': ['admin_pemda', 'pimpinan_unit', 'operator_unit'],
+  'integrity.clauses': ['admin_pemda'],
+  'ceremonies.read': [
+    'admin_pemda',
+    'perencana',
+    'kepala_daerah',
+    'pimpinan_unit',
+    'operator_unit',
+    'evaluator',
+    'viewer',
+  ],
+  'ceremonies.manage': ['admin_pemda'],
 };
 
 const selfServiceActions: ReadonlySet<Action> = new Set([
   'tokens.read',
   'tokens.create',
   'tokens.revoke',
+  'signing.self',
 ]);
 
 const isReadAction = (action: Action): boolean =>
@@ -109,7 +157,9 @@ export function can(actor: Actor, action: Action, target: Target = {}): boolean 
   if (action === 'platform.tenants') return actor.isPlatformAdmin;
   if (selfServiceActions.has(action)) {
     // Only a session may mint a token, so a leaked token cannot renew itself.
-    return actor.tenantId !== null && (action !== 'tokens.create' || actor.via === 'session');
+    // Signing needs a person at a session too: an API token never signs or enrols.
+    const sessionOnly = action === 'tokens.create' || action === 'signing.self';
+    return actor.tenantId !== null && (!sessionOnly || actor.via === 'session');
   }
   if (actor.tenantId === null) return false;
   const roles = grantsFor[action];
@@ -149,6 +199,15 @@ export function capabilities(actor: Actor) {
     ),
     reviewAgreements: can(actor, 'agreements.review'),
     manageAgreementYears: can(actor, 'agreements.years'),
+    signDocuments: can(actor, 'signing.self'),
+    manageCertificates: can(actor, 'certificates.manage'),
+    readIntegrity: can(actor, 'integrity.read'),
+    writeIntegrity: actor.grants.some((g) =>
+      ['admin_pemda', 'pimpinan_unit', 'operator_unit'].includes(g.role),
+    ),
+    manageIntegrityClauses: can(actor, 'integrity.clauses'),
+    readCeremonies: can(actor, 'ceremonies.read'),
+    manageCeremonies: can(actor, 'ceremonies.manage'),
   };
 }
 

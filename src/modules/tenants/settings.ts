@@ -49,10 +49,20 @@ const agreementsSection = z.strictObject({
   deadlineMonthsAfterDpa: z.number().int().min(1).max(3).default(1),
 });
 
+const signingSection = z.strictObject({
+  /** Who makes the signatures: the Pemda's own CA, or a BSrE-style service (configured by env). */
+  provider: z.enum(['builtin', 'bsre']).default('builtin'),
+  /** Signing also asks for the authenticator code (TOTP), on top of the passphrase. */
+  requireTotp: z.boolean().default(false),
+  /** The place printed above the signatures ("Kota Contoh, 10 Januari 2027"); the Pemda's short name when empty. */
+  place: z.string().trim().max(100).default(''),
+});
+
 export const tenantSettingsSchema = z.strictObject({
   security: securitySection.default({ requireTotpForAdmins: false, requireTotpForSigners: false }),
   quality: qualitySection.default({ severity: defaultQualitySeverity }),
   agreements: agreementsSection.default({ includePelaksana: false, deadlineMonthsAfterDpa: 1 }),
+  signing: signingSection.default({ provider: 'builtin', requireTotp: false, place: '' }),
 });
 
 /**
@@ -64,6 +74,7 @@ export const tenantSettingsUpdateSchema = z.strictObject({
   security: securitySection.optional(),
   quality: qualitySection.optional(),
   agreements: agreementsSection.optional(),
+  signing: signingSection.optional(),
 });
 
 export function mergeTenantSettings(
@@ -75,6 +86,7 @@ export function mergeTenantSettings(
     security: update.security ?? current.security,
     quality: update.quality ?? current.quality,
     agreements: update.agreements ?? current.agreements,
+    signing: update.signing ?? current.signing,
   };
 }
 

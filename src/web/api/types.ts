@@ -36,7 +36,14 @@ export type Capability =
   | 'readAgreements'
   | 'draftAgreements'
   | 'reviewAgreements'
-  | 'manageAgreementYears';
+  | 'manageAgreementYears'
+  | 'signDocuments'
+  | 'manageCertificates'
+  | 'readIntegrity'
+  | 'writeIntegrity'
+  | 'manageIntegrityClauses'
+  | 'readCeremonies'
+  | 'manageCeremonies';
 
 export type MfaState = 'passed' | 'pending' | 'setup_required';
 

@@ -21,6 +21,9 @@ import {
   IconApi,
   IconBuildingCommunity,
   IconCalendarDue,
+  IconCalendarEvent,
+  IconCertificate,
+  IconChecklist,
   IconChevronDown,
   IconFileSpreadsheet,
   IconHierarchy3,
@@ -29,6 +32,7 @@ import {
   IconListDetails,
   IconLogout,
   IconSettings,
+  IconShieldCheck,
   IconShieldLock,
   IconSignature,
   IconSitemap,
@@ -56,6 +60,12 @@ interface NavItem {
 
 const tenantNav: NavItem[] = [
   { to: '/', label: t.nav.home, icon: <IconHome size={18} aria-hidden />, exact: true },
+  {
+    to: '/tugas',
+    label: t.nav.tasks,
+    icon: <IconChecklist size={18} aria-hidden />,
+    capability: 'signDocuments',
+  },
   {
     to: '/organisasi',
     label: t.nav.org,
@@ -87,6 +97,18 @@ const tenantNav: NavItem[] = [
     capability: 'reviewAgreements',
   },
   {
+    to: '/penandatanganan',
+    label: t.nav.ceremonies,
+    icon: <IconCalendarEvent size={18} aria-hidden />,
+    capability: 'readCeremonies',
+  },
+  {
+    to: '/pakta-integritas',
+    label: t.nav.integrity,
+    icon: <IconShieldCheck size={18} aria-hidden />,
+    capability: 'readIntegrity',
+  },
+  {
     to: '/impor',
     label: t.nav.imports,
     icon: <IconFileSpreadsheet size={18} aria-hidden />,
@@ -103,6 +125,12 @@ const tenantNav: NavItem[] = [
     label: t.nav.users,
     icon: <IconUserShield size={18} aria-hidden />,
     capability: 'manageUsers',
+  },
+  {
+    to: '/sertifikat',
+    label: t.nav.certificates,
+    icon: <IconCertificate size={18} aria-hidden />,
+    capability: 'manageCertificates',
   },
   {
     to: '/audit',
@@ -244,6 +272,13 @@ export function AppLayout() {
                   leftSection={<IconShieldLock size={16} aria-hidden />}
                 >
                   {t.totp}
+                </Menu.Item>
+                <Menu.Item
+                  component={Link}
+                  to="/akun/tanda-tangan"
+                  leftSection={<IconCertificate size={16} aria-hidden />}
+                >
+                  {t.signingCertificate}
                 </Menu.Item>
                 <Menu.Item
                   component={Link}

@@ -1,0 +1,5 @@
+import { PagePlaceholder } from '../../components/page-placeholder.js';
+
+export function IntegrityPage() {
+  return <PagePlaceholder />;
+}
