@@ -36,6 +36,17 @@ if (requireBrowser && !existsSync(chromium)) {
   process.exit(1);
 }
 
+// The PDF and certificate checks call these tools; without them those tests fail, so say why first.
+const missingTools = ['pdfsig', 'pdftoppm', 'pdftotext', 'openssl'].filter(
+  (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0,
+);
+if (missingTools.length > 0) {
+  console.error(
+    `✗ Uji PDF/tanda tangan membutuhkan ${missingTools.join(', ')} (apt-get install poppler-utils openssl).`,
+  );
+  process.exit(1);
+}
+
 run('lint (Biome)', 'npx', ['biome', 'check', '.']);
 run('type-check (tsc)', 'npx', ['tsc', '--noEmit', '-p', '.']);
 run(
