@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
+import { createSecretBox, loadServerKey } from '../../modules/auth/secret-box.js';
 import { createTenant } from '../../modules/tenants/create-tenant.js';
 import { tenantTypes, timeZones } from '../../modules/tenants/schema.js';
 import { createTenantBody } from '../../modules/tenants/tenant-schemas.js';
+import { loadConfig } from '../../server/config.js';
 import { type Command, cliActor } from '../command.js';
 import { migrateAndReport, withCliDatabase } from '../database.js';
 import { EXIT_OK, UsageError } from '../io.js';
@@ -54,7 +56,12 @@ Contoh: amanah create-tenant --name "Pemerintah Kota Bitung" --short-name "Kota 
     }
     const id = await withCliDatabase(io, async (database) => {
       await migrateAndReport(database, io);
-      return database.withSystem((tx) => createTenant(tx, cliActor(null), parsed.data));
+      // The same server key the server uses (SECRET_KEY or DATA_DIR/secret.key) seals the CA.
+      const config = loadConfig(io.env);
+      const secretBox = createSecretBox(loadServerKey(config.SECRET_KEY, config.DATA_DIR));
+      return database.withSystem((tx) =>
+        createTenant(tx, cliActor(null), parsed.data, null, { secretBox }),
+      );
     });
     io.out(id);
     return EXIT_OK;

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -9,6 +9,11 @@ import { join } from 'node:path';
 export interface SecretBox {
   seal(plain: string): string;
   open(sealed: string): string;
+  /**
+   * 16 hex characters that name the key without revealing it (an HMAC of a constant): stored
+   * beside what the key sealed, so a changed SECRET_KEY is reported as such, not as a crypto error.
+   */
+  readonly fingerprint: string;
 }
 
 export function loadServerKey(secretKey: string | undefined, dataDir: string): Buffer {
@@ -23,6 +28,10 @@ export function loadServerKey(secretKey: string | undefined, dataDir: string): B
 
 export function createSecretBox(key: Buffer): SecretBox {
   return {
+    fingerprint: createHmac('sha256', key)
+      .update('amanah key fingerprint v1')
+      .digest('hex')
+      .slice(0, 16),
     seal(plain) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);

@@ -15,7 +15,7 @@ import { updateOwnTenant } from './update-tenant.js';
 const tags = ['pemda'];
 
 export const tenantRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { database } = app.services;
+  const { database, secretBox } = app.services;
 
   app.get(
     '/api/tenant',
@@ -115,7 +115,7 @@ export const tenantRoutes: FastifyPluginAsyncZod = async (app) => {
       const { admin, ...tenant } = request.body;
       // The Pemda and its first admin are written together or not at all.
       const id = await database.withSystem(async (tx) => {
-        const tenantId = await createTenant(tx, actor, tenant, request.ip);
+        const tenantId = await createTenant(tx, actor, tenant, request.ip, { secretBox });
         await createUser(
           tx,
           actor,
