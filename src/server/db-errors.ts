@@ -8,6 +8,19 @@ interface PgLikeError {
 
 /** Constraint names the database enforces, mapped to the same codes the domain code uses. */
 const constraintErrors: Record<string, [AppError['code'], string]> = {
+  signing_certificates_active_key: [
+    'ALREADY_ENROLLED',
+    'Anda sudah memiliki sertifikat tanda tangan yang aktif.',
+  ],
+  documents_agreement_key: ['CONFLICT', 'Dokumen PK ini sedang dibuat. Muat ulang halaman.'],
+  documents_pact_key: [
+    'CONFLICT',
+    'Dokumen Pakta Integritas ini sedang dibuat. Muat ulang halaman.',
+  ],
+  sign_attempts_open_key: [
+    'SIGN_OUTCOME_UNKNOWN',
+    'Permintaan tanda tangan sebelumnya untuk dokumen ini belum selesai atau belum jelas hasilnya. Minta admin memeriksanya.',
+  ],
   users_username_key: ['DUPLICATE', 'Nama pengguna sudah dipakai. Pilih nama lain.'],
   users_employee_key: ['DUPLICATE', 'Pegawai ini sudah memiliki akun pengguna.'],
   employees_nip_key: ['DUPLICATE', 'NIP ini sudah terdaftar untuk pegawai lain.'],
