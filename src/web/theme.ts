@@ -61,6 +61,7 @@ export const theme = createTheme({
     // Every dialog's close (×) button gets a name for screen readers.
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Tutup' } } },
     Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Tutup' } } },
+    Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Tutup pemberitahuan' } } },
   },
 });
 
