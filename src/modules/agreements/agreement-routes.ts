@@ -196,7 +196,7 @@ export const agreementDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       inTenant(request, async (ctx) => {
-        await transitionAgreement(ctx, request.params.id, request.body);
+        await transitionAgreement(ctx, request.params.id, request.body, app.services.config);
         return getAgreementDetail(ctx, request.params.id);
       }),
   );

@@ -1,9 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { Config } from '../../server/config.js';
 import type { AgreementStatus } from '../../shared/codes.js';
 import { AppError } from '../../shared/errors.js';
 import type { TenantContext } from '../access/context.js';
 import { assertCan } from '../access/policy.js';
 import type { AuditAction } from '../audit/actions.js';
+import { issueAgreementDocument } from '../documents/ensure-agreement-document.js';
+import { voidAgreementDocument } from '../documents/void-agreement-document.js';
 import { assertVersion } from '../org/units/find-unit.js';
 import { actorUserId, findAgreement, statusLabel } from './agreement-common.js';
 import type { TransitionAction, TransitionInput } from './agreement-schemas.js';
@@ -66,11 +69,16 @@ export const transitionRules: Record<TransitionAction, Rule> = {
  * Moves a PK along the workflow: checks who may, from which status, the comment of a return,
  * and on submit the quality check (blocking findings refuse with QUALITY_BLOCKED). Appends the
  * history row, stamps the time, bumps the version and audits, all in one transaction.
+ *
+ * Documents (decision 0013): mark_ready issues the PK's PDF in the same transaction, so a PK
+ * ready to sign always has its document; returning a ready PK voids its unsigned document
+ * first (a partly signed one refuses the return with PARTIALLY_SIGNED).
  */
 export async function transitionAgreement(
   ctx: TenantContext,
   id: string,
   input: TransitionInput,
+  config: Config,
 ): Promise<void> {
   const rule = transitionRules[input.action];
   const { row, unitPath } = await findAgreement(ctx, id, { lock: true });
@@ -102,6 +110,9 @@ export async function transitionAgreement(
       );
     }
   }
+  if (input.action === 'return' && row.status === 'ready_to_sign') {
+    await voidAgreementDocument(ctx, id, `PK dikembalikan: ${comment}`);
+  }
   const now = new Date();
   await ctx.tx
     .update(agreements)
@@ -126,4 +137,5 @@ export async function transitionAgreement(
     entityId: id,
     data: { from: row.status, to: rule.to, comment },
   });
+  if (input.action === 'mark_ready') await issueAgreementDocument(ctx, config, id);
 }

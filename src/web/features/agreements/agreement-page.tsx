@@ -41,6 +41,7 @@ import { useTimeZone } from '../../session.js';
 import { CreateRevisionButton } from '../revisions/create-revision-button.js';
 import { versionsQuery } from '../revisions/queries.js';
 import { reasonLabels } from '../revisions/strings.js';
+import { AgreementDocumentPanel } from './agreement-document-panel.js';
 import { AgreementLevelBadge, StatusBadge } from './badges.js';
 import { BudgetsEditor } from './budgets-editor.js';
 import {
@@ -429,6 +430,8 @@ function AgreementEditor({ detail }: { detail: AgreementDetail }) {
             : undefined
         }
       />
+
+      <AgreementDocumentPanel detail={detail} />
 
       <Paper
         withBorder
