@@ -10,6 +10,7 @@ import { memoryIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/run.js';
 import { queryRows } from '../../src/db/client.js';
 import { verifyPassword } from '../../src/modules/auth/passwords.js';
+import { createSecretBox, loadServerKey } from '../../src/modules/auth/secret-box.js';
 import { postgresUrl, testDatabaseKinds } from '../helpers/databases.js';
 
 /** An empty database for the CLI to migrate: a PGlite directory or a new PostgreSQL database. */
@@ -153,6 +154,14 @@ describe.each(testDatabaseKinds())('amanah CLI on %s', (kind) => {
     expect(created.code).toBe(0);
     expect(created.out).toMatch(/^[0-9a-f-]{36}$/);
     tenantId = created.out;
+    // The new Pemda has its own CA at once, sealed with this server's key (SECRET_KEY or the
+    // key file in DATA_DIR).
+    const [ca] = await query<{ key_fingerprint: string }>(
+      sql`select key_fingerprint from tenant_cas where tenant_id = ${tenantId}`,
+    );
+    expect(ca?.key_fingerprint).toBe(
+      createSecretBox(loadServerKey(env.SECRET_KEY, env.DATA_DIR ?? './data')).fingerprint,
+    );
     const duplicate = await cli(args);
     expect(duplicate.code).toBe(1);
     expect(duplicate.err).toContain('Kode wilayah ini sudah dipakai');
@@ -251,12 +260,11 @@ describe.each(testDatabaseKinds())('amanah CLI on %s', (kind) => {
     const one = await cli(['verify-audit', '--tenant', tenantId]);
     expect(one.code).toBe(0);
     expect(one.out).toContain('Pemerintah Kota Bitung (71.72');
-    const actors = await query<{ actor_label: string }>(
-      sql`select actor_label from audit_events where tenant_id = ${tenantId} order by seq`,
+    const actors = await query<{ actor_label: string; action: string }>(
+      sql`select actor_label, action from audit_events where tenant_id = ${tenantId} order by seq`,
     );
-    expect(actors.map((a) => a.actor_label)).toEqual([
-      expect.stringMatching(/^cli:/),
-      expect.stringMatching(/^cli:/),
-    ]);
+    // tenant.create, pki.ca_create (the Pemda's CA, made with it), then the admin's user.create.
+    expect(actors.map((a) => a.action)).toEqual(['tenant.create', 'pki.ca_create', 'user.create']);
+    expect(actors.every((a) => a.actor_label.startsWith('cli:'))).toBe(true);
   });
 });
