@@ -14,6 +14,8 @@ export const redactPaths = [
   '*.totp',
   '*.totpCode',
   'req.body.passphrase',
+  '*.passphraseConfirmation',
+  'req.body.passphraseConfirmation',
   'req.body.password',
   'req.body.totp',
   '*.token',

@@ -17,6 +17,7 @@ import { formatDate, formatNumber, todayIn } from '../../lib/format.js';
 import { useCan, useSession, useTimeZone } from '../../session.js';
 import { common } from '../../strings.js';
 import { unitsQuery } from '../org/queries.js';
+import { TasksCard } from './tasks-card.js';
 
 const s = {
   title: 'Beranda',
@@ -60,6 +61,7 @@ export function HomePage() {
         title={s.title}
         description={`${s.greeting(session.user.displayName)}. ${s.today(formatDate(todayIn(timeZone)))}`}
       />
+      <TasksCard />
       {units.isPending ? (
         <LoadingRows rows={4} />
       ) : units.isError ? (
