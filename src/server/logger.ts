@@ -12,6 +12,7 @@ export const redactPaths = [
   '*.currentPassword',
   '*.passphrase',
   '*.totp',
+  '*.nik',
   '*.totpCode',
   'req.body.passphrase',
   '*.passphraseConfirmation',
