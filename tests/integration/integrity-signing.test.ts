@@ -68,6 +68,16 @@ describe.each(testDatabaseKinds())('Pakta Integritas signed end to end on %s', (
   });
   afterAll(() => t.close());
 
+  it("shows a pact made without its PDF in the maker's Tugas Saya (the PDF is made then)", async () => {
+    const tasks = await kabid.get<{ toSign: { pactId: string | null; kind: string }[] }>(
+      '/api/signing/tasks',
+    );
+    expect(tasks.status, JSON.stringify(tasks.body)).toBe(200);
+    expect(tasks.body.toSign.some((item) => item.pactId === pact.id && item.kind === 'pi')).toBe(
+      true,
+    );
+  });
+
   it('makes the document with the maker first and the witness second', async () => {
     const res = await s.admin.get<PactDocument>(`/api/integrity/pacts/${pact.id}/document`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);

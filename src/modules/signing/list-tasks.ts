@@ -6,6 +6,7 @@ import type { TenantContext } from '../access/context.js';
 import { assertCan } from '../access/policy.js';
 import { readSettings } from '../agreements/agreement-common.js';
 import { ensureAgreementDocument } from '../documents/ensure-agreement-document.js';
+import { ensurePactDocument } from '../integrity/ensure-pact-document.js';
 import { findActiveCertificate } from '../pki/unlock-signing-key.js';
 import { employeeOfUser } from './document-checks.js';
 
@@ -165,25 +166,38 @@ function toItem(row: Row, employeeId: string): TaskItem {
 }
 
 /**
- * PKs of this official that are ready to sign but have no document (loaded straight into the
- * database, or made ready before documents existed) get theirs now, a bounded number per call.
+ * Documents this official must sign FIRST but that do not exist yet get made now, a bounded
+ * number per call: ready PKs where they are pihak pertama (loaded straight into the database, or
+ * made ready before documents existed) and their pending Pakta Integritas (bulk creation makes no
+ * PDFs). Where they sign second, the document exists already: the first party signed it.
  */
 async function issueMissingDocuments(ctx: TenantContext, config: Config, employeeId: string) {
-  const missing = await queryRows<{ id: string }>(
+  const missing = await queryRows<{ id: string; kind: 'pk' | 'pi' }>(
     ctx.tx,
-    sql`select a.id from agreements a
-         where a.tenant_id = ${ctx.tenantId} and a.status = 'ready_to_sign'
-           and (a.first_party_employee_id = ${employeeId} or a.second_party_employee_id = ${employeeId})
-           and not exists (select 1 from documents d where d.tenant_id = a.tenant_id
-                            and d.agreement_id = a.id and d.status <> 'void')
-         order by a.ready_at nulls last, a.id
-         limit ${LAZY_ISSUE_LIMIT}`,
+    sql`(select a.id, 'pk' as kind from agreements a
+          where a.tenant_id = ${ctx.tenantId} and a.status = 'ready_to_sign'
+            and a.first_party_employee_id = ${employeeId}
+            and not exists (select 1 from documents d where d.tenant_id = a.tenant_id
+                             and d.agreement_id = a.id and d.status <> 'void')
+          order by a.ready_at nulls last, a.id
+          limit ${LAZY_ISSUE_LIMIT})
+        union all
+        (select p.id, 'pi' as kind from integrity_pacts p
+          where p.tenant_id = ${ctx.tenantId} and p.status = 'pending'
+            and p.employee_id = ${employeeId}
+            and not exists (select 1 from documents d where d.tenant_id = p.tenant_id
+                             and d.pact_id = p.id and d.status <> 'void')
+          order by p.fiscal_year desc, p.id
+          limit ${LAZY_ISSUE_LIMIT})`,
   );
-  for (const { id } of missing) {
-    // A savepoint each: one PK whose document cannot be made (its content is broken) must not
-    // take the official's whole task list down; it is skipped and tried again next time.
+  for (const { id, kind } of missing) {
+    // A savepoint each: one document that cannot be made (its content is broken) must not take
+    // the official's whole task list down; it is skipped and tried again next time.
     await ctx.tx
-      .transaction((tx) => ensureAgreementDocument({ ...ctx, tx }, config, id))
+      .transaction(async (tx) => {
+        if (kind === 'pk') await ensureAgreementDocument({ ...ctx, tx }, config, id);
+        else await ensurePactDocument({ ...ctx, tx }, config, id);
+      })
       .catch(() => undefined);
   }
 }
