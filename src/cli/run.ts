@@ -5,6 +5,7 @@ import { AppError } from '../shared/errors.js';
 import type { Command } from './command.js';
 import { createAdminCommand } from './commands/create-admin.js';
 import { createTenantCommand } from './commands/create-tenant.js';
+import { demoCeremonyCommand } from './commands/demo-ceremony.js';
 import { migrateCommand } from './commands/migrate.js';
 import { seedDemoCommand } from './commands/seed-demo.js';
 import { verifyAuditCommand } from './commands/verify-audit.js';
@@ -16,6 +17,7 @@ const commands: Command[] = [
   createTenantCommand,
   createAdminCommand,
   verifyAuditCommand,
+  demoCeremonyCommand,
 ];
 
 export function generalUsage(): string {

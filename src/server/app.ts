@@ -44,7 +44,9 @@ declare module 'fastify' {
 }
 
 export const BODY_LIMIT = 1024 * 1024;
-const noBody = z.strictObject({}).optional();
+// Fastify hands a missing body to the validator as null (lib/validation.js), so a bodyless
+// DELETE or POST from the browser must pass as null, not only as undefined.
+const noBody = z.strictObject({}).nullish();
 
 export async function buildApp(
   services: Services,

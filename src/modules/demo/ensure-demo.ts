@@ -82,6 +82,16 @@ export const demoAccounts: DemoAccount[] = [
     label: 'pimpinan unit (Dinas Kesehatan)',
   },
   {
+    // The head the signing journey follows: Dinas Pendidikan has PKs at every level, and its
+    // head's PK is ready for the January ceremony.
+    username: 'kadisdik',
+    displayName: 'Kepala Dinas Pendidikan dan Kebudayaan',
+    role: 'pimpinan_unit',
+    person: (org) => holderKey(headOf(findUnit(org, /^Dinas Pendidikan/))),
+    scopeUnit: (org) => findUnit(org, /^Dinas Pendidikan/),
+    label: 'pimpinan unit (Dinas Pendidikan dan Kebudayaan)',
+  },
+  {
     username: 'operator.dinkes',
     displayName: 'Operator Dinas Kesehatan',
     role: 'operator_unit',

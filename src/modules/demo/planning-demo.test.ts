@@ -157,6 +157,47 @@ describe('seedPlanningDemo (PGlite)', () => {
     expect(kepala).toBe(org.units.length - 1 - DEMO_PD_WITHOUT_PK.length);
   });
 
+  it('makes every head-of-PD PK and the Pemda PK ready for the January ceremony', async () => {
+    const heads = await rows<{ level: string; status: string; n: number }>(
+      sql`select level, status, count(*)::int as n from agreements
+           where level in ('pemda', 'kepala_pd') group by level, status order by level`,
+    );
+    expect(heads).toEqual([
+      {
+        level: 'kepala_pd',
+        status: 'ready_to_sign',
+        n: org.units.length - 1 - DEMO_PD_WITHOUT_PK.length,
+      },
+      { level: 'pemda', status: 'ready_to_sign', n: 1 },
+    ]);
+  });
+
+  it('links the Wali Kota and the Kepala Dinas Pendidikan logins to their employees', async () => {
+    const linked = await rows<{ username: string; position: string; unit: string | null }>(
+      sql`select u.username, p.title as position, un.name as unit
+            from users u
+            join assignments a on a.tenant_id = u.tenant_id and a.employee_id = u.employee_id
+                              and a.end_date is null and a.kind = 'definitif'
+            join positions p on p.tenant_id = a.tenant_id and p.id = a.position_id
+            left join units un on un.tenant_id = p.tenant_id and un.id = p.unit_id
+           where u.username in ('walikota', 'kadisdik') order by u.username`,
+    );
+    expect(linked).toEqual([
+      {
+        username: 'kadisdik',
+        position: 'Kepala Dinas Pendidikan dan Kebudayaan',
+        unit: 'Dinas Pendidikan dan Kebudayaan',
+      },
+      { username: 'walikota', position: 'Wali Kota Contoh', unit: null },
+    ]);
+    const [pk] = await rows<{ status: string }>(
+      sql`select a.status from agreements a join users u
+             on u.tenant_id = a.tenant_id and u.employee_id = a.first_party_employee_id
+           where u.username = 'kadisdik' and a.level = 'kepala_pd'`,
+    );
+    expect(pk).toEqual({ status: 'ready_to_sign' });
+  });
+
   it('links lower PK sasaran to the PK above and keeps a history per transition', async () => {
     const [links] = await rows<{ linked: number; unlinked: number; wrong: number }>(
       sql`select count(*) filter (where o.supports_objective_id is not null)::int as linked,

@@ -1,6 +1,8 @@
 /**
  * Demo data for issue 3: the RPJMD 2025–2029 of Kota Contoh, a Renstra for every PD, the PK year
- * 2027 and PK drafts at every level in assorted review statuses (never signed).
+ * 2027 and PK drafts at every level, never signed. Every head-of-PD PK and the Pemda PK are
+ * ready to sign (the heads are ready for the January ceremony: `amanah demo-ceremony` and the
+ * signing journey use them); eselon III and IV PKs keep assorted review statuses.
  *
  * `buildPlanningDemo(org)` is pure and deterministic (seeded PRNG, no clock): plan nodes,
  * indicators and budgets keyed by strings, units referenced by their code. `seedPlanningDemo`
@@ -838,7 +840,7 @@ export async function seedPlanningDemo(
       first: { employeeId: walikotaHolder.employee.id, kind: walikotaHolder.kind },
       second: null,
       parentId: null,
-      status: 'verified',
+      status: 'ready_to_sign',
     },
     rpjmdSasaran.map((n) => ({
       nodeKey: n.key,
@@ -920,6 +922,9 @@ export async function seedPlanningDemo(
         : unit.level === 'eselon_3'
           ? 'eselon_iii'
           : 'eselon_iv';
+      // Drawn for every PK, so the lower levels keep the statuses they had before the heads
+      // were made ready for the ceremony.
+      const drawn = pickStatus();
       const pk = addPk(
         {
           level,
@@ -928,7 +933,7 @@ export async function seedPlanningDemo(
           first: { employeeId: first.employeeId, kind: first.kind },
           second,
           parentId: parentPk.id,
-          status: pickStatus(),
+          status: level === 'kepala_pd' ? 'ready_to_sign' : drawn,
         },
         sources,
       );
