@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTenant } from '../../server/auth-plugin.js';
+import { readUpload } from '../../server/read-upload.js';
 import { AppError } from '../../shared/errors.js';
 import type { TenantContext } from '../access/context.js';
 import { exportRoutes } from './export-routes.js';
@@ -41,51 +42,6 @@ const tooLarge = () =>
     'Berkas lebih dari 10 MB. Hapus lembar atau baris yang tidak perlu, atau bagi menjadi beberapa berkas.',
   );
 
-/**
- * Reads the upload stream into a Buffer, stopping at the 10 MB limit. Fastify's bodyLimit does
- * not apply to a stream parser, hence the two checks here: a declared Content-Length over the
- * limit is refused before a byte is read, and a chunked body is cut off as soon as it passes the
- * limit. The stream is left alone (not destroyed) so the 413 can still be sent; Fastify adds
- * `Connection: close` to a parser error and Node discards the rest of the body.
- */
-function readBody(payload: IncomingMessage, declared: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    if (declared > XLSX_BODY_LIMIT) {
-      reject(tooLarge());
-      return;
-    }
-    const parts: Buffer[] = [];
-    let size = 0;
-    const stop = () => {
-      payload.removeListener('data', onData);
-      payload.removeListener('end', onEnd);
-      payload.removeListener('error', onError);
-    };
-    const onData = (chunk: Buffer | string) => {
-      const part = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      size += part.length;
-      if (size > XLSX_BODY_LIMIT) {
-        stop();
-        parts.length = 0;
-        reject(tooLarge());
-        return;
-      }
-      parts.push(part);
-    };
-    const onEnd = () => {
-      stop();
-      resolve(Buffer.concat(parts));
-    };
-    const onError = (error: Error) => {
-      stop();
-      reject(error);
-    };
-    payload.on('data', onData);
-    payload.on('end', onEnd);
-    payload.on('error', onError);
-  });
-}
-
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   // Scoped to this plugin: the rest of the API keeps its JSON-only, 1 MB parser. Uploads here
   // are .xlsx only; anything else is refused before its body is read. CSRF and Origin checks
@@ -93,7 +49,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   // they apply to these uploads unchanged.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(XLSX_MIME, (request: FastifyRequest, payload: IncomingMessage) =>
-    readBody(payload, Number(request.headers['content-length'] ?? 0)),
+    readUpload(payload, Number(request.headers['content-length'] ?? 0), XLSX_BODY_LIMIT, tooLarge),
   );
   app.addContentTypeParser('*', async (request: FastifyRequest, _payload: IncomingMessage) => {
     throw new AppError(

@@ -2,8 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { readUpload } from '../../server/read-upload.js';
 import { AppError } from '../../shared/errors.js';
-import { readUpload } from './read-upload.js';
 import { documentVerificationSchema, uploadVerificationSchema } from './verification-schemas.js';
 import { verifyByCode } from './verify-by-code.js';
 import { verifyUpload } from './verify-upload.js';
@@ -22,12 +22,17 @@ export const verificationRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config, database } = app.services;
   const maxMb = config.VERIFY_MAX_UPLOAD_MB;
   const limit = maxMb * 1024 * 1024;
+  const tooLarge = () =>
+    new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `Berkas terlalu besar (maksimal ${maxMb} MB). Unggah berkas PDF dokumen seperti yang diterima dari Amanah.`,
+    );
   const rateLimit = { max: config.VERIFY_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' };
 
   // Scoped to this plugin: the rest of the API keeps its JSON parser. A PDF arrives raw.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(PDF_TYPES, (request: FastifyRequest, payload: IncomingMessage) =>
-    readUpload(payload, Number(request.headers['content-length'] ?? 0), limit, maxMb),
+    readUpload(payload, Number(request.headers['content-length'] ?? 0), limit, tooLarge),
   );
   app.addContentTypeParser('*', async (request: FastifyRequest) => {
     throw new AppError(

@@ -1,14 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import { AppError } from '../../shared/errors.js';
-
-export const tooLarge = (maxMb: number) =>
-  new AppError(
-    'PAYLOAD_TOO_LARGE',
-    `Berkas terlalu besar (maksimal ${maxMb} MB). Unggah berkas PDF dokumen seperti yang diterima dari Amanah.`,
-  );
+import type { AppError } from '../shared/errors.js';
 
 /**
- * Reads a raw upload into one Buffer of at most `limit` bytes. Fastify's bodyLimit does not
+ * Reads a raw upload (Excel imports, PDF verification) into one Buffer of at most `limit` bytes. Fastify's bodyLimit does not
  * apply to a stream parser, so the limit is enforced here twice: a declared Content-Length over
  * it is refused before a byte is read, and a chunked body is cut off as soon as it passes it.
  * With a declared length the Buffer is allocated once at that size and filled in place (no
@@ -19,11 +13,11 @@ export function readUpload(
   payload: IncomingMessage,
   declared: number,
   limit: number,
-  maxMb: number,
+  tooLarge: () => AppError,
 ): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     if (declared > limit) {
-      reject(tooLarge(maxMb));
+      reject(tooLarge());
       return;
     }
     const target = declared > 0 ? Buffer.allocUnsafe(declared) : null;
@@ -39,7 +33,7 @@ export function readUpload(
       if (size + part.length > limit || (target && size + part.length > target.length)) {
         stop();
         parts.length = 0;
-        reject(tooLarge(maxMb));
+        reject(tooLarge());
         return;
       }
       if (target) part.copy(target, size);
