@@ -68,9 +68,21 @@ const networkError = (): ApiError =>
     message: 'Tidak dapat terhubung ke server. Periksa koneksi jaringan Anda lalu coba lagi.',
   });
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** A body sent as it is (a file upload) instead of as JSON. */
+interface RawBody {
+  raw: Blob;
+  contentType: string;
+}
+
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  rawBody?: RawBody,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (rawBody) headers['content-type'] = rawBody.contentType;
+  else if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -78,7 +90,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: rawBody ? rawBody.raw : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
     throw networkError();
@@ -116,6 +128,9 @@ export const api = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T>(path: string, body?: unknown) => request<T>('DELETE', path, body),
+  /** POSTs a file as the raw request body (xlsx imports, PDF verification). */
+  upload: <T>(path: string, file: Blob, contentType: string) =>
+    request<T>('POST', path, undefined, { raw: file, contentType }),
 };
 
 /** The message to show for any error thrown by a query or mutation. */

@@ -29,7 +29,6 @@ import { PageHeader } from '../../components/page.js';
 import { QueryPage } from '../../components/query-page.js';
 import { EmptyState, ErrorAlert } from '../../components/states.js';
 import { formatNumber } from '../../lib/format.js';
-import { useSession } from '../../session.js';
 import { importStrings as t } from './strings.js';
 import type { ImportApplied, ImportKind, ImportOptions, ImportPreview, RowError } from './types.js';
 import { MAX_UPLOAD_BYTES, uploadWorkbook } from './upload.js';
@@ -54,7 +53,6 @@ const sizeText = (bytes: number) =>
     : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 
 function ImportWorkbench({ options }: { options: ImportOptions }) {
-  const session = useSession();
   const queryClient = useQueryClient();
   const kinds = (['rpjmd', 'renstra', 'dpa'] as const).filter((k) => options.permissions[k]);
   const [kind, setKind] = useState<ImportKind>(kinds[0] ?? 'renstra');
@@ -102,21 +100,11 @@ function ImportWorkbench({ options }: { options: ImportOptions }) {
 
   const preview = useMutation({
     mutationFn: (chosen: File) =>
-      uploadWorkbook<ImportPreview>(
-        `/api/imports/${kind}/preview`,
-        uploadQuery,
-        chosen,
-        session.csrfToken,
-      ),
+      uploadWorkbook<ImportPreview>(`/api/imports/${kind}/preview`, uploadQuery, chosen),
   });
   const apply = useMutation({
     mutationFn: (chosen: File) =>
-      uploadWorkbook<ImportApplied>(
-        `/api/imports/${kind}/apply`,
-        uploadQuery,
-        chosen,
-        session.csrfToken,
-      ),
+      uploadWorkbook<ImportApplied>(`/api/imports/${kind}/apply`, uploadQuery, chosen),
     onSuccess: () => queryClient.invalidateQueries(),
   });
   const { reset: resetPreview } = preview;

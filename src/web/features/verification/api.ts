@@ -3,7 +3,7 @@ import type {
   DocumentVerification,
   UploadVerification,
 } from '../../../modules/verification/verification-schemas.js';
-import { ApiError, type ApiErrorBody, api } from '../../api/client.js';
+import { api } from '../../api/client.js';
 
 /**
  * The public verification API. Types are inferred from the server's response schemas
@@ -36,37 +36,6 @@ export const limitsQuery = queryOptions({
  * Sends the file as it is (application/pdf, no form encoding): the server checks it is a PDF
  * by its content, not by its name or type.
  */
-export async function verifyFile(file: File): Promise<UploadVerification> {
-  let response: Response;
-  try {
-    response = await fetch('/api/public/verify', {
-      method: 'POST',
-      headers: { 'content-type': 'application/pdf', accept: 'application/json' },
-      credentials: 'same-origin',
-      body: file,
-    });
-  } catch {
-    throw new ApiError(0, {
-      code: 'NETWORK',
-      message: 'Tidak dapat terhubung ke server. Periksa koneksi jaringan Anda lalu coba lagi.',
-    });
-  }
-  const text = await response.text();
-  let parsed: unknown = null;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    parsed = null;
-  }
-  if (!response.ok) {
-    const body = (parsed as { error?: ApiErrorBody } | null)?.error;
-    throw new ApiError(
-      response.status,
-      body ?? {
-        code: 'INTERNAL',
-        message: `Server mengalami gangguan (kode ${response.status}). Coba lagi beberapa saat lagi.`,
-      },
-    );
-  }
-  return parsed as UploadVerification;
+export function verifyFile(file: File): Promise<UploadVerification> {
+  return api.upload<UploadVerification>('/api/public/verify', file, 'application/pdf');
 }
