@@ -217,13 +217,19 @@ export async function unlockSigningKey(
   };
 }
 
-/** Counts one wrong passphrase (committed), locks at the limit; returns the error to throw. */
-async function recordWrongPassphrase(
+/**
+ * Counts one wrong passphrase of a certificate in its own committed transaction (the refused
+ * signature writes nothing else), audits it and locks the certificate at SIGN_MAX_FAILURES;
+ * returns the error to throw. Used for the built-in CA (the key did not open) and for a remote
+ * provider that reported the passphrase wrong.
+ */
+export async function recordWrongPassphrase(
   database: Database,
   config: Pick<Config, 'SIGN_MAX_FAILURES' | 'SIGN_LOCK_MINUTES'>,
-  input: UnlockInput,
+  input: Pick<UnlockInput, 'tenantId' | 'actor' | 'ip'>,
   certificateId: string,
   now: Date,
+  provider: 'builtin' | 'bsre' = 'builtin',
 ): Promise<AppError> {
   return database.withTenant(input.tenantId, async (tx) => {
     const where = and(
@@ -259,7 +265,7 @@ async function recordWrongPassphrase(
       ...audit,
       action: 'certificate.passphrase_failed',
       outcome: 'refused',
-      data: { failures },
+      data: provider === 'builtin' ? { failures } : { failures, provider },
     });
     if (lockedUntil) {
       await recordAudit(tx, {

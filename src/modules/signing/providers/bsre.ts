@@ -2,12 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import type { Config } from '../../../server/config.js';
 import { AppError } from '../../../shared/errors.js';
-import { recordAudit } from '../../audit/record-audit.js';
 import { signingCertificates } from '../../pki/schema.js';
 import {
   findActiveCertificate,
-  lockedCertificateError,
   readinessError,
+  recordWrongPassphrase,
 } from '../../pki/unlock-signing-key.js';
 import { type BsreClientConfig, bsreSignPdf } from './bsre-client.js';
 import {
@@ -106,7 +105,14 @@ export function bsreProvider(
           } catch (error) {
             if (error instanceof DefiniteFailure && error.error.code === 'PASSPHRASE_WRONG') {
               throw new DefiniteFailure(
-                await countWrongPassphrase(deps, input, identity.id),
+                await recordWrongPassphrase(
+                  deps.database,
+                  deps.config,
+                  input,
+                  identity.id,
+                  new Date(),
+                  'bsre',
+                ),
                 error.providerRef,
               );
             }
@@ -127,60 +133,4 @@ async function clearFailures(database: Database, tenantId: string, certificateId
         and(eq(signingCertificates.tenantId, tenantId), eq(signingCertificates.id, certificateId)),
       ),
   );
-}
-
-/** One wrong passphrase reported by BSrE: counted and audited (committed), locked at the limit. */
-async function countWrongPassphrase(
-  deps: { database: Database; config: Config },
-  input: OpenSessionInput,
-  certificateId: string,
-): Promise<AppError> {
-  const now = new Date();
-  return deps.database.withTenant(input.tenantId, async (tx) => {
-    const where = and(
-      eq(signingCertificates.tenantId, input.tenantId),
-      eq(signingCertificates.id, certificateId),
-    );
-    const [row] = await tx
-      .select({
-        failedAttempts: signingCertificates.failedAttempts,
-        lockedUntil: signingCertificates.lockedUntil,
-      })
-      .from(signingCertificates)
-      .where(where)
-      .for('update');
-    if (row?.lockedUntil && row.lockedUntil > now)
-      return lockedCertificateError(row.lockedUntil, now);
-    const failures = (row?.failedAttempts ?? 0) + 1;
-    const lock = failures >= deps.config.SIGN_MAX_FAILURES;
-    const lockedUntil = lock
-      ? new Date(now.getTime() + deps.config.SIGN_LOCK_MINUTES * 60_000)
-      : null;
-    await tx
-      .update(signingCertificates)
-      .set({ failedAttempts: lock ? 0 : failures, lockedUntil })
-      .where(where);
-    const audit = {
-      tenantId: input.tenantId,
-      actor: input.actor,
-      entityType: 'signing_certificate',
-      entityId: certificateId,
-      ip: input.ip,
-      outcome: 'refused' as const,
-    };
-    await recordAudit(tx, {
-      ...audit,
-      action: 'certificate.passphrase_failed',
-      data: { failures, provider: 'bsre' },
-    });
-    if (lockedUntil) {
-      await recordAudit(tx, {
-        ...audit,
-        action: 'certificate.locked',
-        data: { failures, lockedUntil: lockedUntil.toISOString() },
-      });
-      return lockedCertificateError(lockedUntil, now, 'Passphrase salah. ');
-    }
-    return new AppError('PASSPHRASE_WRONG', 'Passphrase salah.');
-  });
 }
