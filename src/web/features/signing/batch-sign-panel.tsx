@@ -1,17 +1,14 @@
 import {
   Alert,
   Button,
-  Checkbox,
   Group,
   List,
   Paper,
-  PasswordInput,
   Progress,
   ScrollArea,
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import {
@@ -34,7 +31,7 @@ import { common } from '../../strings.js';
 import { doneGreen, formatDocumentCode } from './badges.js';
 import { refreshAfterSigning, tasksQuery } from './queries.js';
 import { useSecretInput } from './secret-input.js';
-import { SigningErrorAlert } from './signing-error.js';
+import { SigningSecretFields } from './signing-secret-fields.js';
 import { signingStrings as t } from './strings.js';
 
 export interface BatchSummary {
@@ -240,34 +237,16 @@ export function BatchSignPanel({
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
             <Text size="sm">{t.batchIntro(nextIds.length)}</Text>
-            <Checkbox
-              checked={agreed}
-              onChange={(event) => setAgreed(event.currentTarget.checked)}
-              label={t.batchStatement}
-              data-autofocus
-              error={submitted && !agreed ? t.needStatement : undefined}
+            <SigningSecretFields
+              statement={t.batchStatement}
+              agreed={agreed}
+              onAgreedChange={setAgreed}
+              passphrase={passphrase}
+              totp={totp}
+              requireTotp={requireTotp}
+              submitted={submitted}
+              refusal={refusal}
             />
-            <PasswordInput
-              {...passphrase.inputProps}
-              label={t.passphrase}
-              description={t.passphraseHint}
-              autoComplete="off"
-              required
-              error={submitted && !passphrase.filled && !refusal ? t.needPassphrase : undefined}
-            />
-            {requireTotp && (
-              <TextInput
-                {...totp.inputProps}
-                label={t.totp}
-                description={t.totpHint}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={8}
-                required
-                error={submitted && !totp.filled && !refusal ? t.needTotp : undefined}
-              />
-            )}
-            {refusal ? <SigningErrorAlert error={refusal} /> : null}
             <Group justify="flex-end" gap="xs">
               {onClose && (
                 <Button variant="default" onClick={onClose}>

@@ -3,15 +3,12 @@ import {
   Anchor,
   Box,
   Button,
-  Checkbox,
   Grid,
   Group,
   Modal,
-  PasswordInput,
   Skeleton,
   Stack,
   Text,
-  TextInput,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconExternalLink, IconInfoCircle, IconSignature } from '@tabler/icons-react';
@@ -25,7 +22,7 @@ import { common } from '../../strings.js';
 import { doneGreen, formatDocumentCode, KindBadge } from './badges.js';
 import { documentQuery, refreshAfterSigning } from './queries.js';
 import { useSecretInput } from './secret-input.js';
-import { SigningErrorAlert } from './signing-error.js';
+import { SigningSecretFields } from './signing-secret-fields.js';
 import { roleLabels, signingStrings as t } from './strings.js';
 
 export interface SignTarget {
@@ -237,34 +234,16 @@ function SignDialogBody({
             {t.waitingFor(nextSigner.name)}
           </Alert>
         )}
-        <Checkbox
-          checked={agreed}
-          onChange={(event) => setAgreed(event.currentTarget.checked)}
-          label={t.statement}
-          data-autofocus
-          error={submitted && !agreed ? t.needStatement : undefined}
+        <SigningSecretFields
+          statement={t.statement}
+          agreed={agreed}
+          onAgreedChange={setAgreed}
+          passphrase={passphrase}
+          totp={totp}
+          requireTotp={requireTotp}
+          submitted={submitted}
+          refusal={error}
         />
-        <PasswordInput
-          {...passphrase.inputProps}
-          label={t.passphrase}
-          description={t.passphraseHint}
-          autoComplete="off"
-          required
-          error={submitted && !passphrase.filled && !error ? t.needPassphrase : undefined}
-        />
-        {requireTotp && (
-          <TextInput
-            {...totp.inputProps}
-            label={t.totp}
-            description={t.totpHint}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={8}
-            required
-            error={submitted && !totp.filled && !error ? t.needTotp : undefined}
-          />
-        )}
-        {error ? <SigningErrorAlert error={error} /> : null}
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onCancel} disabled={signing}>
             {common.cancel}
