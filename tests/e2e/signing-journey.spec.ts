@@ -244,6 +244,10 @@ test('Wali Kota menandatangani sisanya sekaligus dengan satu passphrase; papan a
   await expect(progress).toHaveAttribute('aria-valuenow', '3', { timeout: 30_000 });
   await expect(page.getByText('Penandatanganan selesai')).toBeVisible();
   await expect(page.getByText(/3 ditandatangani, 0 dilewati, 0 gagal/)).toBeVisible();
+  // The card no longer says they are waiting for him.
+  await expect(
+    page.getByText('3 dokumen menunggu tanda tangan Anda.', { exact: false }),
+  ).toBeHidden();
   await page.screenshot({ path: shot('walikota-batch-done'), fullPage: true });
 
   // The board filled up by itself.

@@ -1,6 +1,6 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { BatchSignPanel } from '../signing/batch-sign-panel.js';
 import { myDocumentsQuery } from './queries.js';
 import { ceremonyStrings as t } from './strings.js';
@@ -13,6 +13,8 @@ import type { CeremonyDetail } from './types.js';
 export function MyDocumentsCard({ ceremony }: { ceremony: CeremonyDetail }) {
   const queryClient = useQueryClient();
   const mine = useQuery(myDocumentsQuery(ceremony.id));
+  // After a run the panel shows its results in place of the "n documents wait for you" line.
+  const [ran, setRan] = useState(false);
   const labels = useMemo(
     () =>
       Object.fromEntries(
@@ -29,7 +31,7 @@ export function MyDocumentsCard({ ceremony }: { ceremony: CeremonyDetail }) {
         <Title order={2} size="h4">
           {t.mineTitle}
         </Title>
-        {ids.length > 0 && <Text size="sm">{t.mineBody(ids.length)}</Text>}
+        {ids.length > 0 && !ran && <Text size="sm">{t.mineBody(ids.length)}</Text>}
         {waiting > 0 && (
           <Text size="sm" c="dimmed">
             {t.mineWaiting(waiting)}
@@ -41,12 +43,13 @@ export function MyDocumentsCard({ ceremony }: { ceremony: CeremonyDetail }) {
             labels={labels}
             // The ceremony's progress refreshes; this list stays as it was, so the panel keeps
             // showing the run's results (it changes on the next visit).
-            onDone={() =>
+            onDone={() => {
+              setRan(true);
               void queryClient.invalidateQueries({
                 queryKey: ['ceremony', ceremony.id],
                 exact: true,
-              })
-            }
+              });
+            }}
           />
         )}
       </Stack>
