@@ -1,6 +1,6 @@
 import type { Content, ContentTable, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { CeremonyStatus, SignerRole } from '../../shared/codes.js';
-import { formatDocumentCode } from '../documents/document-code.js';
+import { formatDocumentCode } from '../../shared/document-code.js';
 import { governmentName, logoContent } from '../documents/pdf/frame.js';
 
 /**

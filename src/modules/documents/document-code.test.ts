@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   documentCodePattern,
   formatDocumentCode,
-  newDocumentCode,
   parseDocumentCode,
-} from './document-code.js';
+} from '../../shared/document-code.js';
+import { newDocumentCode } from './document-code.js';
 
 describe('document codes', () => {
   it('are 12 Crockford base32 symbols without I, L, O, U, and do not repeat', () => {

@@ -1,5 +1,6 @@
 import type { Config } from '../../server/config.js';
 import { verifyUrl } from '../../server/public-url.js';
+import { formatDocumentCode } from '../../shared/document-code.js';
 import type { TenantContext } from '../access/context.js';
 import { can } from '../access/policy.js';
 import type { DocumentContent } from './content-types.js';
@@ -9,7 +10,6 @@ import {
   nextPendingSlot,
   type ReadableDocument,
 } from './document-access.js';
-import { formatDocumentCode } from './document-code.js';
 import type { DocumentSummary } from './document-schemas.js';
 
 /** "Dinas Kesehatan" → "dinas-kesehatan". */

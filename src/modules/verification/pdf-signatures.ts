@@ -1,5 +1,5 @@
+import { parseDocumentCode } from '../../shared/document-code.js';
 import { AppError } from '../../shared/errors.js';
-import { parseDocumentCode } from '../documents/document-code.js';
 import { type CertificateInfo, checkCmsSignature } from './cms.js';
 
 /**

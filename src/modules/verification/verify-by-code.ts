@@ -8,8 +8,8 @@ import type {
   SignerRole,
   SigningProviderId,
 } from '../../shared/codes.js';
+import { formatDocumentCode, parseDocumentCode } from '../../shared/document-code.js';
 import { AppError } from '../../shared/errors.js';
-import { formatDocumentCode, parseDocumentCode } from '../documents/document-code.js';
 import { certificateStatus, toDate, toIso } from './certificate-status.js';
 import type { DocumentVerification, PublicDocumentStatus } from './verification-schemas.js';
 

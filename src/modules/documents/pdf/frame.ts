@@ -5,8 +5,8 @@ import type {
   TDocumentInformation,
 } from 'pdfmake/interfaces.js';
 import QRCode from 'qrcode';
+import { formatDocumentCode } from '../../../shared/document-code.js';
 import type { RenderStamp, TenantBlock } from '../content-types.js';
-import { formatDocumentCode } from '../document-code.js';
 
 /**
  * The page every Amanah document is printed on: A4 portrait, 2 cm side margins, the Pemda's

@@ -3,11 +3,7 @@ import type { CertificateStatus, DocumentKind } from '../../../shared/codes.js';
 import { certificateStatusLabels, kindLabels } from './strings.js';
 
 /** "ABCD2345EFGH" → "ABCD-2345-EFGH", as printed under the QR code on every page. */
-export function formatDocumentCode(code: string): string {
-  return /^[0-9A-Z]{12}$/.test(code)
-    ? `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`
-    : code;
-}
+export { formatDocumentCode } from '../../../shared/document-code.js';
 
 /** PK or PI; the long name for screen readers and on hover. */
 export function KindBadge({ kind }: { kind: DocumentKind }) {

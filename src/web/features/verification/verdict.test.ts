@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseDocumentCode } from '../../../shared/document-code.js';
 import type { DocumentVerification, FileSignature, UploadVerification } from './api.js';
-import { parseTypedCode } from './code.js';
 import { documentVerdict, uploadVerdict } from './verdict.js';
 
 const doc = (status: DocumentVerification['status']): DocumentVerification => ({
@@ -109,6 +109,6 @@ describe('typed document codes', () => {
     ['7K3M-9Q2X-A4B', null],
     ['7K3M-9Q2X-A4BU', null],
   ])('%s → %s', (input, expected) => {
-    expect(parseTypedCode(input)).toBe(expected);
+    expect(parseDocumentCode(input)).toBe(expected);
   });
 });

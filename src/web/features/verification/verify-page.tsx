@@ -22,6 +22,7 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { type DragEvent, type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { parseDocumentCode } from '../../../shared/document-code.js';
 import { ApiError, errorMessage } from '../../api/client.js';
 import { BrandMark } from '../../components/brand-mark.js';
 import { common } from '../../strings.js';
@@ -32,7 +33,6 @@ import {
   verifyCodeQuery,
   verifyFile,
 } from './api.js';
-import { parseTypedCode } from './code.js';
 import {
   AboutSignatures,
   DocumentFacts,
@@ -158,7 +158,7 @@ export function VerifyPage() {
 
 /** A code as printed (XXXX-XXXX-XXXX) when it reads as one, else as typed. */
 function printed(code: string): string {
-  const parsed = parseTypedCode(code);
+  const parsed = parseDocumentCode(code);
   return parsed ? `${parsed.slice(0, 4)}-${parsed.slice(4, 8)}-${parsed.slice(8)}` : code;
 }
 
@@ -177,7 +177,7 @@ function CodeForm({ current }: { current: string | null }) {
       setError(t.codeRequired);
       return;
     }
-    const parsed = parseTypedCode(value);
+    const parsed = parseDocumentCode(value);
     if (!parsed) {
       setError(t.codeInvalid);
       return;
