@@ -9,6 +9,15 @@ export type TenantType = (typeof tenantTypes)[number];
 /** WIB, WITA, WIT. */
 export const timeZones = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
 export type TimeZone = (typeof timeZones)[number];
+/** How a zone is printed beside a time ("09.00 WITA"); server documents and web pages alike. */
+export const timeZoneLabels: Record<TimeZone, 'WIB' | 'WITA' | 'WIT'> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+export function zoneLabel(timeZone: string): string {
+  return timeZoneLabels[timeZone as TimeZone] ?? timeZone;
+}
 
 export const unitTypes = [
   'sekretariat_daerah',

@@ -1,6 +1,7 @@
 import type { Content, ContentTable, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { CeremonyStatus, SignerRole } from '../../shared/codes.js';
+import { type CeremonyStatus, type SignerRole, zoneLabel } from '../../shared/codes.js';
 import { formatDocumentCode } from '../../shared/document-code.js';
+import { formatIndonesianDate } from '../documents/indonesian-date.js';
 import { governmentName, logoContent } from '../documents/pdf/frame.js';
 
 /**
@@ -55,13 +56,6 @@ const statusLabels: Record<CeremonyStatus, string> = {
   cancelled: 'Dibatalkan',
 };
 
-const zoneLabels: Record<string, string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
-export const zoneLabel = (timeZone: string): string => zoneLabels[timeZone] ?? timeZone;
-
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 function format(timeZone: string, withTime: boolean): Intl.DateTimeFormat {
   const key = `${timeZone}|${withTime}`;
@@ -84,11 +78,6 @@ function format(timeZone: string, withTime: boolean): Intl.DateTimeFormat {
 /** "10 Januari 2027 09.15.02 WITA": a moment in the Pemda's own zone, with its name. */
 export function formatMoment(iso: string | Date, timeZone: string): string {
   return `${format(timeZone, true).format(new Date(iso)).replace(' pukul ', ' ')} ${zoneLabel(timeZone)}`;
-}
-
-/** "10 Januari 2027" for a calendar date (YYYY-MM-DD), whatever the server's zone. */
-export function formatCalendarDate(date: string): string {
-  return format('UTC', false).format(new Date(`${date}T00:00:00Z`));
 }
 
 export interface ReportTotals {
@@ -192,7 +181,7 @@ const margin = 40;
 export function reportDefinition(input: ReportInput): TDocumentDefinitions {
   const totals = reportTotals(input.documents);
   const c = input.ceremony;
-  const when = `${formatCalendarDate(c.eventDate)}${c.startTime ? `, pukul ${c.startTime.replace(':', '.')} ${zoneLabel(input.timeZone)}` : ''}`;
+  const when = `${formatIndonesianDate(c.eventDate)}${c.startTime ? `, pukul ${c.startTime.replace(':', '.')} ${zoneLabel(input.timeZone)}` : ''}`;
   const summary: Content = {
     margin: [0, 10, 0, 0],
     table: {

@@ -2,16 +2,9 @@
 
 export const defaultTimeZone = 'Asia/Jakarta';
 
-const zoneLabels: Record<string, string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Pontianak': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
+import { zoneLabel } from '../../shared/codes.js';
 
-export function zoneLabel(timeZone: string): string {
-  return zoneLabels[timeZone] ?? timeZone;
-}
+export { zoneLabel };
 
 const numberFormat = new Intl.NumberFormat('id-ID');
 export const formatNumber = (value: number): string => numberFormat.format(value);
