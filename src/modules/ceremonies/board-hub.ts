@@ -29,6 +29,9 @@ interface Entry {
   stopSigned: () => void;
   running: boolean;
   again: boolean;
+  /** When the last read began, and the read waiting for REFRESH_GAP_MS to pass. */
+  lastReadAt: number;
+  delayed: NodeJS.Timeout | null;
 }
 
 export interface BoardHubOptions {
@@ -95,6 +98,8 @@ export class BoardHub {
         }),
         running: false,
         again: false,
+        lastReadAt: 0,
+        delayed: null,
       };
       // Timers must not keep a process alive that is otherwise done (tests, CLI).
       created.poll.unref();
@@ -113,31 +118,35 @@ export class BoardHub {
     };
   }
 
-  /** Re-reads a board and sends it if it changed; signals during a read cause one more read. */
+  /**
+   * Re-reads a board and sends it if it changed. Signals during a read cause one more read, and
+   * reads of one board are at least REFRESH_GAP_MS apart: a batch signs a PK every few tens of
+   * ms, and on PGlite each board read shares the one connection with the signing, so reading
+   * after every signature would slow the batch (bench/sign-batch.ts). A screen still shows a
+   * signature within a second.
+   */
   private refresh(entry: Entry): void {
-    if (entry.running) {
-      entry.again = true;
+    if (entry.running || entry.delayed) {
+      entry.again = entry.running || entry.again;
+      return;
+    }
+    const wait = REFRESH_GAP_MS - (Date.now() - entry.lastReadAt);
+    if (wait > 0) {
+      entry.delayed = setTimeout(() => {
+        entry.delayed = null;
+        if (this.entries.get(entry.hash) === entry) this.refresh(entry);
+      }, wait);
+      entry.delayed.unref();
       return;
     }
     entry.running = true;
-    const started = Date.now();
+    entry.lastReadAt = Date.now();
     void this.read(entry).finally(() => {
-      if (!entry.again || this.entries.get(entry.hash) !== entry) {
-        entry.running = false;
-        return;
-      }
-      // Signatures arrived during the read: read once more, but not sooner than
-      // REFRESH_GAP_MS after this read began. A batch signs a PK every few tens of ms; on
-      // PGlite each board read shares the one connection with the signing, so reading after
-      // every signature would slow the batch (bench/sign-batch.ts). A screen still shows a
-      // signature within a second.
-      const wait = Math.max(0, REFRESH_GAP_MS - (Date.now() - started));
-      const timer = setTimeout(() => {
-        entry.running = false;
+      entry.running = false;
+      if (entry.again && this.entries.get(entry.hash) === entry) {
         entry.again = false;
-        if (this.entries.get(entry.hash) === entry) this.refresh(entry);
-      }, wait);
-      timer.unref();
+        this.refresh(entry);
+      }
     });
   }
 
@@ -162,6 +171,7 @@ export class BoardHub {
   }
 
   private drop(entry: Entry): void {
+    if (entry.delayed) clearTimeout(entry.delayed);
     clearInterval(entry.poll);
     clearInterval(entry.heartbeat);
     entry.stopSigned();
