@@ -89,6 +89,15 @@ describe.each(testDatabaseKinds())('PKI enrolment and unlock on %s', (kind) => {
         }),
       );
 
+  const passphraseFailures = async () => {
+    const [row] = await queryRows<{ n: number }>(
+      t.database.unsafeOwnerDb,
+      sql`select count(*)::int as n from audit_events where tenant_id = ${s.tenantId}
+           and action = 'certificate.passphrase_failed'`,
+    );
+    return row?.n ?? 0;
+  };
+
   it('refuses an account that is not linked to an employee', async () => {
     const res = await s.admin.post<ErrorBody>('/api/signing/certificate', {
       passphrase: PASSPHRASE,
@@ -318,6 +327,27 @@ describe.each(testDatabaseKinds())('PKI enrolment and unlock on %s', (kind) => {
     expect(events.filter((e) => e.action === 'certificate.passphrase_failed')).toHaveLength(6);
     expect(events.filter((e) => e.action === 'certificate.locked')).toHaveLength(1);
     expect(events.every((e) => e.outcome === 'refused')).toBe(true);
+  });
+
+  it('counts parallel guesses as they arrive: no more than the limit are ever tested', async () => {
+    // 40 minutes on: the lock of the test above has passed. Twelve wrong guesses at once.
+    const at = new Date(Date.now() + 40 * 60_000);
+    const before = await passphraseFailures();
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        attempt(unlock(s.employees.kadinkes, s.signers.kadinkes, `${OTHER} paralel ${i}`, at)),
+      ),
+    );
+    const tested = (await passphraseFailures()) - before;
+    expect(tested).toBeGreaterThan(0);
+    expect(tested).toBeLessThanOrEqual(5);
+    expect(results.filter((r) => r.code === 'CERTIFICATE_LOCKED').length).toBeGreaterThanOrEqual(7);
+    expect(results.every((r) => ['PASSPHRASE_WRONG', 'CERTIFICATE_LOCKED'].includes(r.code))).toBe(
+      true,
+    );
+    // And the certificate is locked: the right passphrase waits too.
+    const locked = await attempt(unlock(s.employees.kadinkes, s.signers.kadinkes, PASSPHRASE, at));
+    expect(locked.code).toBe('CERTIFICATE_LOCKED');
   });
 
   it('refuses an expired certificate', async () => {

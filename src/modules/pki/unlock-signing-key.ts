@@ -190,23 +190,22 @@ export async function unlockSigningKey(
     );
   }
 
+  // Count the attempt BEFORE testing the passphrase, under the row lock: parallel guesses then
+  // meet the limit as they arrive instead of all passing a lock check made before any failed.
+  const reserved = await reserveAttempt(database, config, input.tenantId, cert.id, now);
+  if (reserved) throw reserved;
   const privateKey = await decryptPrivateKey(cert.encryptedKey, cert.kdf, input.passphrase);
   if (!privateKey) {
-    throw await recordWrongPassphrase(database, config, input, cert.id, now);
+    throw await recordWrongPassphrase(database, config, input, cert.id, now, 'builtin', true);
   }
-  if (cert.failedAttempts > 0) {
-    await database.withTenant(input.tenantId, (tx) =>
-      tx
-        .update(signingCertificates)
-        .set({ failedAttempts: 0 })
-        .where(
-          and(
-            eq(signingCertificates.tenantId, input.tenantId),
-            eq(signingCertificates.id, cert.id),
-          ),
-        ),
-    );
-  }
+  await database.withTenant(input.tenantId, (tx) =>
+    tx
+      .update(signingCertificates)
+      .set({ failedAttempts: 0 })
+      .where(
+        and(eq(signingCertificates.tenantId, input.tenantId), eq(signingCertificates.id, cert.id)),
+      ),
+  );
   return {
     certificateId: cert.id,
     serial: cert.serial,
@@ -230,6 +229,8 @@ export async function recordWrongPassphrase(
   certificateId: string,
   now: Date,
   provider: 'builtin' | 'bsre' = 'builtin',
+  /** The attempt was already counted by reserveAttempt. */
+  counted = false,
 ): Promise<AppError> {
   return database.withTenant(input.tenantId, async (tx) => {
     const where = and(
@@ -244,16 +245,6 @@ export async function recordWrongPassphrase(
       .from(signingCertificates)
       .where(where)
       .for('update');
-    // Locked by a concurrent attempt meanwhile: that one already counted and audited.
-    if (row?.lockedUntil && row.lockedUntil > now)
-      return lockedCertificateError(row.lockedUntil, now);
-    const failures = (row?.failedAttempts ?? 0) + 1;
-    const lock = failures >= config.SIGN_MAX_FAILURES;
-    const lockedUntil = lock ? new Date(now.getTime() + config.SIGN_LOCK_MINUTES * 60_000) : null;
-    await tx
-      .update(signingCertificates)
-      .set({ failedAttempts: lock ? 0 : failures, lockedUntil })
-      .where(where);
     const audit = {
       tenantId: input.tenantId,
       actor: input.actor,
@@ -261,6 +252,26 @@ export async function recordWrongPassphrase(
       entityId: certificateId,
       ip: input.ip,
     };
+    // Locked by a concurrent attempt meanwhile: that one counted itself and locked; this
+    // attempt was tested all the same, so it is still audited when it had been counted.
+    if (row?.lockedUntil && row.lockedUntil > now) {
+      if (counted) {
+        await recordAudit(tx, {
+          ...audit,
+          action: 'certificate.passphrase_failed',
+          outcome: 'refused',
+          data: provider === 'builtin' ? { locked: true } : { locked: true, provider },
+        });
+      }
+      return lockedCertificateError(row.lockedUntil, now, 'Passphrase salah. ');
+    }
+    const failures = (row?.failedAttempts ?? 0) + (counted ? 0 : 1);
+    const lock = failures >= config.SIGN_MAX_FAILURES;
+    const lockedUntil = lock ? new Date(now.getTime() + config.SIGN_LOCK_MINUTES * 60_000) : null;
+    await tx
+      .update(signingCertificates)
+      .set({ failedAttempts: lock ? 0 : failures, lockedUntil })
+      .where(where);
     await recordAudit(tx, {
       ...audit,
       action: 'certificate.passphrase_failed',
@@ -277,5 +288,49 @@ export async function recordWrongPassphrase(
       return lockedCertificateError(lockedUntil, now, 'Passphrase salah. ');
     }
     return new AppError('PASSPHRASE_WRONG', 'Passphrase salah.');
+  });
+}
+
+/**
+ * Counts one passphrase attempt before it is tested (committed at once, under the row lock).
+ * Returns the refusal when the certificate is locked, or when attempts already in flight reach
+ * the limit; a right passphrase resets the count afterwards.
+ */
+async function reserveAttempt(
+  database: Database,
+  config: Pick<Config, 'SIGN_MAX_FAILURES' | 'SIGN_LOCK_MINUTES'>,
+  tenantId: string,
+  certificateId: string,
+  now: Date,
+): Promise<AppError | null> {
+  return database.withTenant(tenantId, async (tx) => {
+    const where = and(
+      eq(signingCertificates.tenantId, tenantId),
+      eq(signingCertificates.id, certificateId),
+    );
+    const [row] = await tx
+      .select({
+        failedAttempts: signingCertificates.failedAttempts,
+        lockedUntil: signingCertificates.lockedUntil,
+      })
+      .from(signingCertificates)
+      .where(where)
+      .for('update');
+    if (row?.lockedUntil && row.lockedUntil > now) {
+      return lockedCertificateError(row.lockedUntil, now);
+    }
+    const attempts = row?.failedAttempts ?? 0;
+    if (attempts >= config.SIGN_MAX_FAILURES) {
+      // As many attempts as the limit are being tested right now: refuse this one too.
+      return lockedCertificateError(
+        new Date(now.getTime() + config.SIGN_LOCK_MINUTES * 60_000),
+        now,
+      );
+    }
+    await tx
+      .update(signingCertificates)
+      .set({ failedAttempts: attempts + 1 })
+      .where(where);
+    return null;
   });
 }
