@@ -430,4 +430,26 @@ describe.each(testDatabaseKinds())('signing one document at a time on %s', (kind
     );
     expect(Number(rows[0]?.n)).toBe(0);
   });
+
+  it('caps signing requests per person per minute, whatever their address', async () => {
+    // kasi has nothing to sign: each request is refused, but each still counts.
+    const unknown = '00000000-0000-4000-8000-000000000001';
+    const codes: string[] = [];
+    for (let i = 0; i < 31; i += 1) {
+      const res = await kasi.post<ErrorBody>(`/api/documents/${unknown}/sign`, {
+        passphrase: 'bukan-apa-apa',
+      });
+      codes.push(res.body.error.code);
+    }
+    // Earlier tests in this file may have used part of kasi's minute: the cap is reached within
+    // 31 requests, and from then on every request is held back.
+    const first = codes.indexOf('RATE_LIMITED');
+    expect(first, codes.join(',')).toBeGreaterThanOrEqual(0);
+    expect(codes.slice(first).every((c) => c === 'RATE_LIMITED')).toBe(true);
+    // Another person from the same address is not held back (the admin never signed here).
+    const other = await s.admin.post<ErrorBody>(`/api/documents/${unknown}/sign`, {
+      passphrase: 'bukan-apa-apa',
+    });
+    expect(other.body.error.code).not.toBe('RATE_LIMITED');
+  });
 });

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTenant, requireTenantActor } from '../../server/auth-plugin.js';
@@ -28,6 +29,19 @@ const tags = ['penandatanganan'];
 const HEARTBEAT_MS = 15_000;
 
 /** Signing: Tugas Saya, one signature, a batch streamed as SSE, unknown remote outcomes. */
+/**
+ * Signing requests per signed-in person per minute. Each one tests a passphrase (the
+ * certificate lock counts wrong ones); this caps how fast any account can try. Keyed by user,
+ * not address: at a ceremony every head signs from the venue's one network. preHandler: the
+ * user is known by then.
+ */
+const signRateLimit = {
+  max: 30,
+  timeWindow: '1 minute',
+  hook: 'preHandler' as const,
+  keyGenerator: (request: FastifyRequest) => request.auth?.actor.userId ?? request.ip,
+};
+
 export const signingRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config, database, secretBox } = app.services;
   const deps = { config, database, secretBox };
@@ -48,6 +62,7 @@ export const signingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/documents/:id/sign',
     {
+      config: { rateLimit: signRateLimit },
       schema: {
         tags,
         summary: 'Tandatangani satu dokumen (passphrase, dan kode autentikator bila diwajibkan)',
@@ -73,6 +88,7 @@ export const signingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/signing/batch',
     {
+      config: { rateLimit: signRateLimit },
       schema: {
         tags,
         summary:
