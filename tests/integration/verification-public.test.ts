@@ -404,6 +404,27 @@ describe.each(testDatabaseKinds())('public verification on %s', (kind) => {
     ]);
   });
 
+  it('is not fooled by a fake signature range appended with the edit', async () => {
+    const file = genuine.files[2]!;
+    // An edit plus a bogus dictionary whose "range" claims to reach the end of the file.
+    const edit = Buffer.from('\n1 0 obj << /Evil true >> endobj\n', 'latin1');
+    const tail = (total: number) =>
+      Buffer.from(`<< /ByteRange [0 1 3 ${total - 3}] /Contents <00> >>\n%%EOF\n`, 'latin1');
+    // The claimed range ends exactly at the end of the forged file.
+    let total = file.length + edit.length + tail(0).length;
+    while (file.length + edit.length + tail(total).length !== total) {
+      total = file.length + edit.length + tail(total).length;
+    }
+    const forged = Buffer.concat([file, edit, tail(total)]);
+    expect(forged.length).toBe(total);
+    const res = await upload(forged);
+    expect(res.body).toMatchObject({ match: 'modified', changedAfterLastSignature: true });
+    expect(res.body.signatures.filter((s) => s.integrity === 'valid')).toHaveLength(2);
+    expect(res.body.signatures.every((s) => s.integrity === 'valid' || !s.coversWholeFile)).toBe(
+      true,
+    );
+  });
+
   it('treats a signed PDF of no document of ours as unknown, with its signatures checked', async () => {
     const stranger = makeTestCa('CA Lain');
     const person = makeTestSigner(stranger, { name: 'Orang Lain', nip: '1', jabatan: 'Lain' });

@@ -78,7 +78,9 @@ export async function loadSignable(
   const mine = slots.filter((s) => s.employeeId === employeeId);
   if (mine.length === 0) {
     // Someone who cannot read the document at all does not learn that it exists.
-    if (!can(ctx.actor, 'documents.read')) throw notFound('Dokumen');
+    if (!can(ctx.actor, doc.kind === 'pi' ? 'integrity.read' : 'documents.read')) {
+      throw notFound('Dokumen');
+    }
     throw new AppError(
       'NOT_YOUR_DOCUMENT',
       'Anda bukan salah satu pihak yang menandatangani dokumen ini.',

@@ -128,7 +128,10 @@ async function assertCertificateStillValid(ctx: TenantContext, session: SigningS
         eq(signingCertificates.tenantId, ctx.tenantId),
         eq(signingCertificates.id, session.certificateId),
       ),
-    );
+    )
+    // Shared lock: a revocation committing at this moment waits for this signature (or this
+    // signature sees the revocation), so nothing is signed after a certificate's revoked_at.
+    .for('share');
   // A lock only stops new passphrase entries; a session already opened may finish its batch.
   const refusal = readinessError(cert ? { ...cert, lockedUntil: null } : null, new Date());
   if (refusal) throw refusal;

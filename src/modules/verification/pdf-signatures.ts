@@ -139,7 +139,9 @@ function examine(
     issuerName: null,
     signingTime: null,
     integrity: 'malformed',
-    coversWholeFile: c + d === buf.length,
+    // Only a well-formed range can vouch for the end of the file (set below once it is sane):
+    // a fake "/ByteRange [0 1 3 N-3]" must not make an edited file look untouched.
+    coversWholeFile: false,
     certificate: null,
   };
   // The two ranges: [0, b) and [c, c + d); the gap between them is exactly "<hex>", the value
@@ -156,6 +158,7 @@ function examine(
   for (let i = b + 1; i < c - 1; i += 1) {
     if (!isHexByte(buf[i]!)) return base;
   }
+  base.coversWholeFile = c + d === buf.length;
   let before = b - 1;
   while (before > 0 && isWhite(buf[before]!)) before -= 1;
   if (text.slice(before - 8, before + 1) !== '/Contents') return base;

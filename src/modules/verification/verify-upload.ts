@@ -48,7 +48,9 @@ export async function verifyUpload(database: Database, pdf: Buffer): Promise<Upl
   const text = pdfText(pdf);
   const signatures = parsePdfSignatures(pdf, text);
   const certificates = await certificateStatuses(database, signatures);
-  const last = signatures[signatures.length - 1];
+  // The signature reaching furthest among those that check out: a malformed or forged one says
+  // nothing about whether the file changed after the real signatures.
+  const last = signatures.filter((sig) => sig.integrity === 'valid').at(-1);
 
   let match: UploadVerification['match'] = 'unknown';
   let version: UploadVerification['version'] = null;
