@@ -1,4 +1,15 @@
-import { Divider, Grid, Paper, Radio, Select, Stack, Switch, Text, Title } from '@mantine/core';
+import {
+  Divider,
+  Grid,
+  Paper,
+  Radio,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import type { useForm } from '@mantine/form';
 import { Fragment } from 'react';
 import { qualityRules, qualitySeverities } from '../../../shared/codes.js';
@@ -81,6 +92,49 @@ export function AgreementSettingsSection({
           allowDeselect={false}
           disabled={disabled}
           {...form.getInputProps('deadlineMonthsAfterDpa')}
+        />
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Who makes the signatures, whether signing also asks for TOTP, and the printed place. */
+export function SigningSettingsSection({
+  form,
+  disabled,
+}: {
+  form: TenantForm;
+  disabled: boolean;
+}) {
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} fz="lg" mb="md">
+        {t.signing}
+      </Title>
+      <Stack gap="md">
+        <Select
+          label={t.signingProvider}
+          description={t.signingProviderHelp}
+          data={(['builtin', 'bsre'] as const).map((value) => ({
+            value,
+            label: t.signingProviders[value],
+          }))}
+          allowDeselect={false}
+          disabled={disabled}
+          {...form.getInputProps('signingProvider')}
+        />
+        <Switch
+          label={t.signingTotp}
+          description={t.signingTotpHelp}
+          disabled={disabled}
+          {...form.getInputProps('requireTotpForSigning', { type: 'checkbox' })}
+        />
+        <TextInput
+          label={t.signingPlace}
+          description={t.signingPlaceHelp}
+          maxLength={100}
+          disabled={disabled}
+          {...form.getInputProps('signingPlace')}
         />
       </Stack>
     </Paper>

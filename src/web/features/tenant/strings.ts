@@ -38,6 +38,17 @@ export const tenantStrings = {
   deadlineHelp:
     'Dihitung sejak tanggal pengesahan DPA. Ketentuan PermenPAN-RB 53/2014: paling lambat 1 bulan. PK yang melewati batas ditandai “terlambat”.',
   deadlineMonths: (months: number) => `${months} bulan setelah DPA`,
+  signing: 'Tanda tangan elektronik',
+  signingProvider: 'Penyedia tanda tangan',
+  signingProviderHelp:
+    'CA Pemda: sertifikat diterbitkan Amanah (tanda tangan elektronik tidak tersertifikasi). BSrE: tanda tangan tersertifikasi dari BSSN; perlu konfigurasi server (BSRE_URL) dan NIK tiap pejabat.',
+  signingProviders: { builtin: 'CA Pemda (bawaan)', bsre: 'BSrE / BSSN' },
+  signingTotp: 'Wajib kode autentikator saat menandatangani',
+  signingTotpHelp:
+    'Selain passphrase, pejabat memasukkan kode dari aplikasi autentikator setiap kali menandatangani.',
+  signingPlace: 'Tempat penandatanganan',
+  signingPlaceHelp:
+    'Dicetak di atas tanda tangan, mis. "Kota Contoh, 10 Januari 2027". Kosongkan untuk memakai nama singkat Pemda.',
 } as const;
 
 export const timeZoneOptions = [

@@ -25,7 +25,11 @@ import { ErrorAlert, LoadingRows } from '../../components/states.js';
 import { applyFieldError, notifySuccess } from '../../lib/forms.js';
 import { sessionQuery } from '../../session.js';
 import { common } from '../../strings.js';
-import { AgreementSettingsSection, QualityRulesSection } from './rules-sections.js';
+import {
+  AgreementSettingsSection,
+  QualityRulesSection,
+  SigningSettingsSection,
+} from './rules-sections.js';
 import { tenantStrings as t, tenantTypeLabels, timeZoneOptions } from './strings.js';
 import type { TenantWithSettings as Tenant, TenantFormValues as Values } from './types.js';
 
@@ -72,6 +76,9 @@ function TenantForm({ tenant }: { tenant: Tenant }) {
       severity: { ...tenant.settings.quality.severity },
       includePelaksana: tenant.settings.agreements.includePelaksana,
       deadlineMonthsAfterDpa: String(tenant.settings.agreements.deadlineMonthsAfterDpa),
+      signingProvider: tenant.settings.signing.provider,
+      requireTotpForSigning: tenant.settings.signing.requireTotp,
+      signingPlace: tenant.settings.signing.place,
     },
     validate: {
       name: (v) => (v.trim().length >= 3 ? null : 'Isi nama Pemda'),
@@ -87,8 +94,7 @@ function TenantForm({ tenant }: { tenant: Tenant }) {
         shortName: values.shortName.trim(),
         timeZone: values.timeZone,
         ...(logo !== undefined ? { logo } : {}),
-        // The server stores settings whole (absent sections fall back to defaults), so every
-        // section this page knows is sent, not only the changed one.
+        // Every section this page edits is sent; the server merges by section.
         settings: {
           security: {
             requireTotpForAdmins: values.requireTotpForAdmins,
@@ -100,6 +106,11 @@ function TenantForm({ tenant }: { tenant: Tenant }) {
           agreements: {
             includePelaksana: values.includePelaksana,
             deadlineMonthsAfterDpa: Number(values.deadlineMonthsAfterDpa),
+          },
+          signing: {
+            provider: values.signingProvider,
+            requireTotp: values.requireTotpForSigning,
+            place: values.signingPlace.trim(),
           },
         },
       }),
@@ -245,7 +256,10 @@ function TenantForm({ tenant }: { tenant: Tenant }) {
             <QualityRulesSection form={form} disabled={!canEdit} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
-            <AgreementSettingsSection form={form} disabled={!canEdit} />
+            <Stack gap="lg">
+              <AgreementSettingsSection form={form} disabled={!canEdit} />
+              <SigningSettingsSection form={form} disabled={!canEdit} />
+            </Stack>
           </Grid.Col>
         </Grid>
         {canEdit && (

@@ -6,6 +6,7 @@ export interface TenantRulesSettings {
   security: { requireTotpForAdmins: boolean; requireTotpForSigners: boolean };
   quality: { severity: Record<QualityRule, QualitySeverity> };
   agreements: { includePelaksana: boolean; deadlineMonthsAfterDpa: number };
+  signing: { provider: 'builtin' | 'bsre'; requireTotp: boolean; place: string };
 }
 
 /** GET /api/tenant as this page reads it: the server always sends every settings section. */
@@ -22,4 +23,7 @@ export interface TenantFormValues {
   includePelaksana: boolean;
   /** "1" … "3" (a Select's value). */
   deadlineMonthsAfterDpa: string;
+  signingProvider: 'builtin' | 'bsre';
+  requireTotpForSigning: boolean;
+  signingPlace: string;
 }
