@@ -4,6 +4,8 @@ export * from '../modules/auth/schema.js';
 export * from '../modules/ceremonies/schema.js';
 export * from '../modules/documents/schema.js';
 export * from '../modules/integrity/schema.js';
+export * from '../modules/monitoring/schema.js';
+export * from '../modules/notifications/schema.js';
 export * from '../modules/org/schema.js';
 export * from '../modules/pki/schema.js';
 export * from '../modules/planning/schema.js';

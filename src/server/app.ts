@@ -23,9 +23,15 @@ import { totpRoutes } from '../modules/auth/totp-routes.js';
 import { userRoutes } from '../modules/auth/user-routes.js';
 import { cascadeRoutes } from '../modules/cascade/routes.js';
 import { ceremonyRoutes } from '../modules/ceremonies/routes.js';
+import { dashboardRoutes } from '../modules/dashboards/routes.js';
 import { documentRoutes } from '../modules/documents/routes.js';
 import { importRoutes } from '../modules/imports/routes.js';
 import { integrityRoutes } from '../modules/integrity/routes.js';
+import { evidenceRoutes } from '../modules/monitoring/evidence/evidence-routes.js';
+import { quarterExcelRoutes } from '../modules/monitoring/excel/excel-routes.js';
+import { supervisoryNoteRoutes } from '../modules/monitoring/notes/notes-routes.js';
+import { monitoringRoutes } from '../modules/monitoring/routes.js';
+import { notificationRoutes } from '../modules/notifications/routes.js';
 import { orgRoutes } from '../modules/org/routes.js';
 import { pkiRoutes } from '../modules/pki/routes.js';
 import { planningRoutes } from '../modules/planning/routes.js';
@@ -193,6 +199,12 @@ export async function buildApp(
   await app.register(integrityRoutes);
   await app.register(ceremonyRoutes);
   await app.register(verificationRoutes);
+  await app.register(monitoringRoutes);
+  await app.register(evidenceRoutes);
+  await app.register(quarterExcelRoutes);
+  await app.register(supervisoryNoteRoutes);
+  await app.register(notificationRoutes);
+  await app.register(dashboardRoutes);
   if (services.config.SERVE_WEB) await registerWeb(app);
   return app;
 }

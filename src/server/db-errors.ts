@@ -120,6 +120,23 @@ export function translateDbError(error: unknown): AppError | null {
       return new AppError('FROZEN', 'Sertifikat yang sudah dicabut tidak dapat dipakai kembali.');
     case 'AM027':
       return new AppError('FROZEN', 'Pakta Integritas ini sudah final dan tidak dapat diubah.');
+    case 'AM030':
+      return new AppError(
+        'INVALID_TRANSITION',
+        'Perpindahan status laporan triwulan ini tidak diizinkan.',
+      );
+    case 'AM031':
+      return new AppError(
+        'AGREEMENT_NOT_SIGNED',
+        'Realisasi hanya dapat diisi untuk PK yang sudah ditandatangani dan masih berlaku.',
+      );
+    case 'AM032':
+      return new AppError(
+        'NOT_EDITABLE',
+        'Laporan triwulan ini sudah diajukan atau diverifikasi. Nilai dan bukti hanya dapat diubah saat berstatus draf atau dikembalikan.',
+      );
+    case 'AM033':
+      return new AppError('FROZEN', 'Permohonan buka kunci ini sudah diputuskan.');
     case 'AM002':
       return new AppError('FORBIDDEN', 'Log audit tidak dapat diubah atau dihapus.');
     case 'AM003':

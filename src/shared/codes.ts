@@ -258,3 +258,56 @@ export type PactStatus = (typeof pactStatuses)[number];
 
 export const ceremonyStatuses = ['scheduled', 'ongoing', 'completed', 'cancelled'] as const;
 export type CeremonyStatus = (typeof ceremonyStatuses)[number];
+
+// ---- Quarterly monitoring (issue 5) ---------------------------------------------------------
+
+/**
+ * A quarter report (laporan triwulan) of one PK: the operator fills and submits, the head of the
+ * unit approves, Bagian Organisasi / Inspektorat verifies or returns it with a note.
+ */
+export const quarterReportStatuses = [
+  'draft',
+  'submitted',
+  'approved',
+  'verified',
+  'returned',
+] as const;
+export type QuarterReportStatus = (typeof quarterReportStatuses)[number];
+
+/** Statuses in which the operator may still change values, narratives and evidence. */
+export const editableQuarterReportStatuses = ['draft', 'returned'] as const;
+
+/** The capaian category bands (REGULATIONS.md, Permendagri 86/2017 style), best first. */
+export const capaianBands = [
+  'sangat_tinggi',
+  'tinggi',
+  'sedang',
+  'rendah',
+  'sangat_rendah',
+] as const;
+export type CapaianBand = (typeof capaianBands)[number];
+
+/** Caps on capaian (tenant setting). */
+export const capaianCaps = ['none', '110', '120'] as const;
+export type CapaianCap = (typeof capaianCaps)[number];
+
+/** An unlock of a locked quarter: asked with a reason, granted for a limited time or refused. */
+export const unlockStatuses = ['pending', 'granted', 'refused'] as const;
+export type UnlockStatus = (typeof unlockStatuses)[number];
+
+/** Outgoing e-mail in the outbox: waiting, being sent by one sender, sent, or given up. */
+export const mailStatuses = ['pending', 'sending', 'sent', 'failed'] as const;
+export type MailStatus = (typeof mailStatuses)[number];
+
+/** In-app notification kinds (Tugas Saya and the bell). */
+export const notificationKinds = [
+  'reminder',
+  'escalation',
+  'submitted',
+  'approved',
+  'verified',
+  'returned',
+  'unlock_requested',
+  'unlock_decided',
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];

@@ -288,6 +288,66 @@ const ceremonyRoute = createRoute({
   ),
 });
 
+const realisasiRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/realisasi',
+  component: lazyRouteComponent(
+    () => import('./features/monitoring/realisasi-page.js'),
+    'RealisasiPage',
+  ),
+});
+
+const reportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/realisasi/$reportId',
+  component: lazyRouteComponent(() => import('./features/monitoring/report-page.js'), 'ReportPage'),
+});
+
+const unlocksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/realisasi/buka-kunci',
+  component: lazyRouteComponent(
+    () => import('./features/monitoring/unlocks-page.js'),
+    'UnlocksPage',
+  ),
+});
+
+const dashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/dasbor',
+  component: lazyRouteComponent(
+    () => import('./features/dashboards/pemda-dashboard-page.js'),
+    'PemdaDashboardPage',
+  ),
+});
+
+const unitDashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/dasbor/unit/$unitId',
+  component: lazyRouteComponent(
+    () => import('./features/dashboards/unit-dashboard-page.js'),
+    'UnitDashboardPage',
+  ),
+});
+
+const indicatorDashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/dasbor/indikator/$indicatorId',
+  component: lazyRouteComponent(
+    () => import('./features/dashboards/indicator-page.js'),
+    'IndicatorPage',
+  ),
+});
+
+const appreciationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/dasbor/apresiasi',
+  component: lazyRouteComponent(
+    () => import('./features/dashboards/appreciation-page.js'),
+    'AppreciationPage',
+  ),
+});
+
 /** Public (no sign-in): opened from a QR code or at the venue. */
 const boardRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -351,6 +411,13 @@ const routeTree = rootRoute.addChildren([
     integrityClausesRoute,
     ceremoniesRoute,
     ceremonyRoute,
+    realisasiRoute,
+    reportRoute,
+    unlocksRoute,
+    dashboardRoute,
+    unitDashboardRoute,
+    indicatorDashboardRoute,
+    appreciationRoute,
   ]),
 ]);
 

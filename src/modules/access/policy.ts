@@ -35,7 +35,13 @@ export type Action =
   | 'integrity.write'
   | 'integrity.clauses'
   | 'ceremonies.read'
-  | 'ceremonies.manage';
+  | 'ceremonies.manage'
+  | 'monitoring.read'
+  | 'realisasi.write'
+  | 'realisasi.approve'
+  | 'realisasi.verify'
+  | 'realisasi.unlock'
+  | 'monitoring.notes';
 
 /** Which roles grant an action. A unit-scoped grant covers only that unit's subtree. */
 const grantsFor: Record<Action, readonly Role[]> = {
@@ -132,6 +138,24 @@ const grantsFor: Record<Action, readonly Role[]> = {
     'viewer',
   ],
   'ceremonies.manage': ['admin_pemda'],
+  // Quarterly monitoring: the PD fills its own realisasi (unit-scoped); the head of the unit
+  // approves (unit-scoped); Bagian Organisasi (admin Pemda) or the Inspektorat (evaluator)
+  // verifies; the admin reopens a locked quarter. Dashboards are read by everyone in the Pemda.
+  'monitoring.read': [
+    'admin_pemda',
+    'perencana',
+    'kepala_daerah',
+    'pimpinan_unit',
+    'operator_unit',
+    'evaluator',
+    'viewer',
+  ],
+  'realisasi.write': ['admin_pemda', 'pimpinan_unit', 'operator_unit'],
+  'realisasi.approve': ['pimpinan_unit'],
+  'realisasi.verify': ['admin_pemda', 'evaluator'],
+  'realisasi.unlock': ['admin_pemda'],
+  // Supervisory notes of pihak kedua: the Kepala Daerah on any unit, a head on their subtree.
+  'monitoring.notes': ['kepala_daerah', 'pimpinan_unit'],
 };
 
 const selfServiceActions: ReadonlySet<Action> = new Set([
@@ -208,6 +232,16 @@ export function capabilities(actor: Actor) {
     manageIntegrityClauses: can(actor, 'integrity.clauses'),
     readCeremonies: can(actor, 'ceremonies.read'),
     manageCeremonies: can(actor, 'ceremonies.manage'),
+    readMonitoring: can(actor, 'monitoring.read'),
+    fillRealisasi: actor.grants.some((g) =>
+      ['admin_pemda', 'pimpinan_unit', 'operator_unit'].includes(g.role),
+    ),
+    approveRealisasi: actor.grants.some((g) => g.role === 'pimpinan_unit'),
+    verifyRealisasi: can(actor, 'realisasi.verify'),
+    grantUnlocks: can(actor, 'realisasi.unlock'),
+    writeSupervisoryNotes: actor.grants.some((g) =>
+      ['kepala_daerah', 'pimpinan_unit'].includes(g.role),
+    ),
   };
 }
 
@@ -372,5 +406,32 @@ export function agreementPermissions(
     verify: review && agreement.status === 'submitted',
     markReady: review && agreement.status === 'verified',
     revise: draft && signedLike && !agreement.hasOpenRevision,
+  };
+}
+
+/**
+ * What may be done with a quarter report of a PK whose unit sits at unitPath (null: the Pemda
+ * PK). `locked`: the deadline passed and no unlock is in force. The head approves only inside
+ * their subtree; verifiers (admin Pemda, evaluator) act tenant-wide.
+ */
+export function quarterReportPermissions(
+  actor: Actor,
+  report: { unitPath: readonly string[] | null; status: string; locked: boolean },
+) {
+  const target = { unitPath: report.unitPath };
+  const write = can(actor, 'realisasi.write', target);
+  const editable = report.status === 'draft' || report.status === 'returned';
+  return {
+    edit: write && editable && !report.locked,
+    submit: write && editable && !report.locked,
+    withdraw: write && report.status === 'submitted',
+    approve: can(actor, 'realisasi.approve', target) && report.status === 'submitted',
+    verify: can(actor, 'realisasi.verify') && report.status === 'approved',
+    return:
+      (can(actor, 'realisasi.approve', target) && report.status === 'submitted') ||
+      (can(actor, 'realisasi.verify') && ['approved', 'verified'].includes(report.status)),
+    requestUnlock: write && report.locked,
+    grantUnlock: can(actor, 'realisasi.unlock'),
+    writeNote: can(actor, 'monitoring.notes', target),
   };
 }

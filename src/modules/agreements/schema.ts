@@ -254,6 +254,8 @@ export const agreementIndicators = pgTable(
     aggregation: text('aggregation', { enum: aggregations }).notNull().default('last'),
     scaleId: uuid('scale_id'),
     isIku: boolean('is_iku').notNull().default(false),
+    /** A realisasi below zero is a real value (growth rates); otherwise it is refused. */
+    allowNegative: boolean('allow_negative').notNull().default(false),
     sortOrder: integer('sort_order').notNull().default(0),
   },
   (t) => [

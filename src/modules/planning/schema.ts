@@ -201,6 +201,8 @@ export const indicators = pgTable(
     aggregation: text('aggregation', { enum: aggregations }).notNull().default('last'),
     scaleId: uuid('scale_id'),
     isIku: boolean('is_iku').notNull().default(false),
+    /** A realisasi below zero is a real value (growth rates); otherwise it is refused. */
+    allowNegative: boolean('allow_negative').notNull().default(false),
     /** Set when the IKU flag changed while the period was active (a quality finding). */
     ikuChangedAt: timestamp('iku_changed_at', { withTimezone: true, mode: 'date' }),
     definition: text('definition').notNull().default(''),

@@ -43,7 +43,13 @@ export type Capability =
   | 'writeIntegrity'
   | 'manageIntegrityClauses'
   | 'readCeremonies'
-  | 'manageCeremonies';
+  | 'manageCeremonies'
+  | 'readMonitoring'
+  | 'fillRealisasi'
+  | 'approveRealisasi'
+  | 'verifyRealisasi'
+  | 'grantUnlocks'
+  | 'writeSupervisoryNotes';
 
 export type MfaState = 'passed' | 'pending' | 'setup_required';
 

@@ -2,6 +2,8 @@ export const shellStrings = {
   nav: {
     home: 'Beranda',
     tasks: 'Tugas Saya',
+    dashboard: 'Dasbor Kinerja',
+    realisasi: 'Realisasi Triwulan',
     org: 'Organisasi',
     plans: 'Perencanaan',
     agreements: 'Perjanjian Kinerja',

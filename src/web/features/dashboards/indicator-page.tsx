@@ -1,0 +1,5 @@
+import { PagePlaceholder } from '../../components/page-placeholder.js';
+
+export function IndicatorPage() {
+  return <PagePlaceholder />;
+}
