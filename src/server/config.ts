@@ -59,6 +59,25 @@ const configSchema = z.object({
   BSRE_CLIENT_SECRET: z.string().min(1).optional(),
   BSRE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120000).default(30000),
   SERVE_WEB: bool.default(true),
+  /** Outgoing e-mail (reminders, returns, unlocks): none is sent while unset. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/\s]+/, 'harus berupa URL smtp://host:port atau smtps://host:port')
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(
+      /^[^\r\n]*[^@\s<]+@[^@\s>]+>?$/,
+      'harus berupa alamat e-mail, misalnya Amanah <sakip@kotacontoh.go.id>',
+    )
+    .default('Amanah <no-reply@amanah.invalid>'),
+  /** How often realisasi reminders and escalations are scheduled (minutes; 0 = never). */
+  REMINDERS_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(60),
 });
 
 export type Config = z.infer<typeof configSchema>;

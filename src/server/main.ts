@@ -1,5 +1,6 @@
 import { ensureDemoTenant } from '../modules/demo/ensure-demo.js';
 import { buildApp } from './app.js';
+import { startBackgroundJobs } from './background.js';
 import { openServices, seedsDemo } from './boot.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
@@ -25,7 +26,9 @@ async function main(): Promise<void> {
     printDemoLogins(demo.logins);
   }
   const app = await buildApp(services, { logger });
+  let jobs: { stop(): Promise<void> } | null = null;
   const close = async () => {
+    await jobs?.stop();
     await app.close();
     await services.database.close();
     process.exit(0);
@@ -33,6 +36,8 @@ async function main(): Promise<void> {
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   await app.listen({ port: config.PORT, host: config.HOST });
+  // Reminders and the e-mail outbox (never in tests' buildApp).
+  jobs = startBackgroundJobs(services, logger);
   logger.info(
     `Amanah siap di http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT} ` +
       `(${services.database.kind}, ${Math.round(performance.now() - started)} ms)`,
