@@ -5,7 +5,8 @@
  * are computed with decimal.js, never floats.
  */
 import type { Aggregation, CalcMethod, CapaianBand, CapaianCap } from '../codes.js';
-import type { TargetValue } from '../target-value.js';
+
+export type { TargetValue } from '../target-value.js';
 
 /** The tenant's rules (settings.monitoring): cap, bands, and the zero cases left to the Pemda. */
 export interface CapaianRules {
