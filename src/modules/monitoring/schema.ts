@@ -125,15 +125,16 @@ export const realisasi = pgTable(
     obstacles: text('obstacles').notNull().default(''),
     followUp: text('follow_up').notNull().default(''),
     /** Capaian of this quarter against the quarter's target ("2 decimals", null = not assessed). */
-    capaianQuarter: numeric('capaian_quarter', { precision: 12, scale: 2 }),
+    capaianQuarter: numeric('capaian_quarter'),
     /**
      * Capaian to date (REGULATIONS.md): a cumulative indicator's quarters so far against the
      * targets of those quarters; a last-value one this quarter against its target; an average
      * one the average so far against the average of those targets. What bands and dashboards use.
+     * Unbounded numeric: with no cap a tiny target can give a huge percentage.
      */
-    capaianToDate: numeric('capaian_to_date', { precision: 12, scale: 2 }),
+    capaianToDate: numeric('capaian_to_date'),
     /** The quarters so far, aggregated, against the annual target (100 % = the year's target met). */
-    capaianAnnual: numeric('capaian_annual', { precision: 12, scale: 2 }),
+    capaianAnnual: numeric('capaian_annual'),
     /** Band of capaianToDate (null = not assessed). */
     band: text('band', { enum: capaianBands }),
     updatedBy: uuid('updated_by'),
