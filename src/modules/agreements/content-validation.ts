@@ -32,6 +32,8 @@ export interface ContentIndicator {
   aggregation: Aggregation;
   isIku: boolean;
   scaleId: string | null;
+  /** Copied from the plan indicator when pulled; undefined keeps what is stored (or false). */
+  allowNegative?: boolean | undefined;
   targets: ContentTargetYear[];
 }
 export interface ContentObjective {

@@ -29,6 +29,7 @@ interface IndicatorRow {
   aggregation: Aggregation;
   scale_id: string | null;
   is_iku: boolean;
+  allow_negative: boolean;
 }
 interface TargetRow {
   indicator_id: string;
@@ -124,7 +125,7 @@ export async function pullFromPlan(
     ? await queryRows<IndicatorRow>(
         ctx.tx,
         sql`select i.id, i.node_id, i.name, i.satuan, i.polarity, i.method, i.aggregation,
-                   i.scale_id, i.is_iku
+                   i.scale_id, i.is_iku, i.allow_negative
               from indicators i
              where i.tenant_id = ${tenantId} and i.node_id = any(${sql.param(nodeIds)}::uuid[])
                and i.archived_at is null and ${indicatorFilter}
@@ -196,6 +197,7 @@ export async function pullFromPlan(
           aggregation: i.aggregation,
           isIku: i.is_iku,
           scaleId: i.scale_id,
+          allowNegative: i.allow_negative,
           targets: years.map((year) => {
             const row = targetsOf.get(i.id)?.find((t) => t.year === year);
             return {

@@ -61,6 +61,7 @@ export async function writeContent(
         aggregation: i.aggregation,
         scaleId: i.scaleId,
         isIku: i.isIku,
+        ...(i.allowNegative === undefined ? {} : { allowNegative: i.allowNegative }),
         sortOrder: ii,
       };
       if (i.id) {

@@ -44,6 +44,7 @@ export async function createIndicator(ctx: TenantContext, input: CreateIndicator
     aggregation: input.aggregation,
     scaleId,
     isIku: input.isIku,
+    allowNegative: input.allowNegative ?? false,
     definition: input.definition,
     formulaText: input.formulaText,
     dataSource: input.dataSource,

@@ -83,6 +83,7 @@ export function indicatorView(
     aggregation: i.aggregation,
     scaleId: i.scaleId,
     isIku: i.isIku,
+    allowNegative: i.allowNegative,
     ikuChangedAt: i.ikuChangedAt ? i.ikuChangedAt.toISOString() : null,
     definition: i.definition,
     formulaText: i.formulaText,

@@ -137,6 +137,8 @@ const indicatorFields = {
   aggregation: z.enum(aggregations),
   scaleId: z.uuid().nullable().optional(),
   isIku: z.boolean(),
+  /** A realisasi below zero is a real value (growth rates); default false. */
+  allowNegative: z.boolean().optional(),
   definition: z.string().trim().max(4000),
   formulaText: z.string().trim().max(4000),
   dataSource: z.string().trim().max(1000),
@@ -156,6 +158,7 @@ export const updateIndicatorBody = z.strictObject({
   aggregation: indicatorFields.aggregation.optional(),
   scaleId: indicatorFields.scaleId,
   isIku: indicatorFields.isIku.optional(),
+  allowNegative: indicatorFields.allowNegative,
   definition: indicatorFields.definition.optional(),
   formulaText: indicatorFields.formulaText.optional(),
   dataSource: indicatorFields.dataSource.optional(),
@@ -177,6 +180,8 @@ export const indicatorSchema = z.object({
   aggregation: z.enum(aggregations),
   scaleId: z.uuid().nullable(),
   isIku: z.boolean(),
+  /** A realisasi below zero is accepted (copied into the PK indicator). */
+  allowNegative: z.boolean(),
   ikuChangedAt: z.string().nullable(),
   definition: z.string(),
   formulaText: z.string(),

@@ -1,11 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { rulesFromSettings } from '../../shared/capaian/index.js';
 import { AppError } from '../../shared/errors.js';
 import type { TenantContext } from '../access/context.js';
 import { assertCan } from '../access/policy.js';
+import { recomputeCapaian } from '../monitoring/recompute-capaian.js';
 import { assertVersion } from '../org/units/find-unit.js';
 import { tenants } from './schema.js';
-import { mergeTenantSettings } from './settings.js';
+import { mergeTenantSettings, readTenantSettings } from './settings.js';
 import type { updateTenantBody } from './tenant-schemas.js';
 
 /** The admin Pemda edits their own Pemda: names, time zone, logo, settings. */
@@ -23,6 +25,15 @@ export async function updateOwnTenant(ctx: TenantContext, input: z.infer<typeof 
     .update(tenants)
     .set({ ...changes, version: sql`${tenants.version} + 1` })
     .where(eq(tenants.id, ctx.tenantId));
+  // The capaian columns follow the tenant's rules (cap, bands, zero cases): recompute them with
+  // the engine in this transaction when those rules change.
+  if (changes.settings) {
+    const before = rulesFromSettings(readTenantSettings(tenant.settings).monitoring);
+    const after = rulesFromSettings(changes.settings.monitoring);
+    if (JSON.stringify(before) !== JSON.stringify(after)) {
+      await recomputeCapaian(ctx.tx, ctx.tenantId, { rules: after });
+    }
+  }
   await ctx.audit({
     action: 'tenant.update',
     entityType: 'tenant',
