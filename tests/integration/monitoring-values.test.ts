@@ -186,6 +186,14 @@ describe.each(testDatabaseKinds())('monitoring values (%s)', (kind) => {
     // Budget: 25.000.000 of 100.000.000 → 25 % absorbed.
     const sub1 = saved.budgets.find((b) => b.id === m.budgets.dinkes.sub1);
     expect(sub1).toMatchObject({ amount: '25000000.00', previous: '0.00', absorption: '25.00' });
+    // Clearing the amount: "not entered" again, not Rp 0.
+    const cleared = await saveValues(
+      op,
+      saved,
+      [],
+      [{ budgetId: m.budgets.dinkes.sub1, amount: '' }],
+    );
+    expect(cleared.budgets.find((b) => b.id === m.budgets.dinkes.sub1)?.amount).toBeNull();
   });
 
   it('refuses every bad value at once, naming the indicators, and writes nothing', async () => {

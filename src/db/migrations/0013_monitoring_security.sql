@@ -10,6 +10,10 @@ GRANT SELECT, INSERT ON quarter_report_transitions TO amanah_app;
 --> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE, DELETE ON supervisory_notes TO amanah_app;
 --> statement-breakpoint
+-- A cleared budget amount removes the quarter's row ("not entered" is not Rp 0); the guard
+-- below refuses it unless the report is editable.
+GRANT DELETE ON budget_realisasi TO amanah_app;
+--> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE ON notifications TO amanah_app;
 --> statement-breakpoint
 DO $$

@@ -188,7 +188,7 @@ export async function saveReportValues(
   }
 
   // ---- Budgets ----
-  const budgetChanges: { budgetId: string; amount: string }[] = [];
+  const budgetChanges: { budgetId: string; amount: string | null }[] = [];
   if (input.budgets && input.budgets.length > 0) {
     const budgets = await queryRows<BudgetRowSql>(
       ctx.tx,
@@ -222,8 +222,8 @@ export async function saveReportValues(
       }
       seenBudgets.add(item.budgetId);
       const text = item.amount?.trim() ?? '';
-      // Clearing: the spending of the quarter becomes 0 (budget rows are never deleted).
-      let amount = '0';
+      // Clearing removes the quarter's row: "not entered" is not Rp 0.
+      let amount: string | null = null;
       if (text !== '') {
         const parsed = parseIndonesianNumber(text, opts.style ? { style: opts.style } : {});
         if (!parsed.ok) {
@@ -249,6 +249,10 @@ export async function saveReportValues(
         amount = parsed.value;
       }
       if (budget.current === null && text === '') continue;
+      if (amount === null) {
+        budgetChanges.push({ budgetId: item.budgetId, amount: null });
+        continue;
+      }
       if (budget.current !== null && new Decimal(budget.current).equals(amount)) continue;
       const room = new Decimal(budget.ceiling).minus(budget.others);
       if (new Decimal(amount).greaterThan(room)) {
@@ -310,9 +314,13 @@ export async function saveReportValues(
       rulesFromSettings(loaded.settings.monitoring),
     );
   }
-  if (budgetChanges.length > 0) {
+  const upserts = budgetChanges.filter(
+    (b): b is { budgetId: string; amount: string } => b.amount !== null,
+  );
+  const cleared = budgetChanges.filter((b) => b.amount === null).map((b) => b.budgetId);
+  if (upserts.length > 0) {
     const tuples = sql.join(
-      budgetChanges.map(
+      upserts.map(
         (b) =>
           sql`(${tenantId}::uuid, ${b.budgetId}::uuid, ${report.year}::int, ${q}::int, ${report.id}::uuid, ${report.agreementId}::uuid, ${b.amount}::numeric, ${userId}::uuid)`,
       ),
@@ -324,6 +332,16 @@ export async function saveReportValues(
           values ${tuples}
           on conflict (tenant_id, budget_id, year, quarter) do update
              set amount = excluded.amount, updated_by = excluded.updated_by, updated_at = now()`,
+    );
+  }
+  if (cleared.length > 0) {
+    await ctx.tx.execute(
+      sql`delete from budget_realisasi
+           where tenant_id = ${tenantId} and year = ${report.year} and quarter = ${q}
+             and budget_id in (${sql.join(
+               cleared.map((id) => sql`${id}::uuid`),
+               sql`, `,
+             )})`,
     );
   }
   const [bumped] = await queryRows<{ version: number }>(
