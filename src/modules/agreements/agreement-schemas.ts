@@ -240,6 +240,8 @@ export const indicatorInput = z.strictObject({
   method: z.enum(calcMethods),
   aggregation: z.enum(aggregations),
   isIku: z.boolean().default(false),
+  /** A realisasi below zero is a real value (growth rates). Omitted: unchanged (new: false). */
+  allowNegative: z.boolean().optional(),
   /** Required when method = scale. */
   scaleId: z.uuid().nullable().optional(),
   targets: z.array(targetYearInput).max(5),
