@@ -126,7 +126,7 @@ describe.each(testDatabaseKinds())('amanah demo-ceremony on %s', (kind) => {
     });
     const heads = await query<{ status: string; n: number }>(
       sql`select status, count(*)::int as n from agreements
-           where level in ('pemda', 'kepala_pd') group by status`,
+           where level in ('pemda', 'kepala_pd') and start_year = 2027 group by status`,
     );
     expect(heads).toEqual([{ status: 'signed', n: 36 }]);
     const [consistent] = await query<{ bad: number }>(

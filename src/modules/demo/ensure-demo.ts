@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.js';
 import { newId } from '../../db/columns.js';
+import { now, todayIn } from '../../server/clock.js';
 import type { Grant } from '../access/actor.js';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/record-audit.js';
 import type { Role } from '../auth/schema.js';
@@ -15,7 +16,8 @@ import {
   type DemoPosition,
   type DemoUnit,
 } from './kota-contoh.js';
-import { seedPlanningDemo } from './planning-demo.js';
+import { seedMonitoringDemo } from './monitoring-demo.js';
+import { buildPlanningDemo, seedPlanningDemo } from './planning-demo.js';
 
 /** Shared password of every demo account. Demo only: printed on the console and in README. */
 export const DEMO_PASSWORD = 'amanah-demo-2026';
@@ -213,7 +215,18 @@ export async function ensureDemoTenant(
       .from(tenants)
       .where(eq(tenants.regionCode, org.tenant.regionCode)),
   );
-  if (existing[0]) return { created: false, tenantId: existing[0].id, logins: demoLogins() };
+  if (existing[0]) {
+    // A demo Pemda seeded before quarterly monitoring existed gets its monitoring years now
+    // (nothing happens when it has them). Owner transaction: see below.
+    const tenantId = existing[0].id;
+    await database.withSystem((tx) =>
+      seedMonitoringDemo(tx, tenantId, org, {
+        today: todayIn(org.tenant.timeZone),
+        now: now(),
+      }),
+    );
+    return { created: false, tenantId, logins: demoLogins() };
+  }
 
   const tenantId = await database.withSystem(async (tx) => {
     const [platform] = await tx
@@ -237,6 +250,7 @@ export async function ensureDemoTenant(
       timeZone: org.tenant.timeZone,
     });
   });
+  const planningDemo = buildPlanningDemo(org);
   await database.withTenant(tenantId, async (tx) => {
     const ids = await seedOrganisation(tx, tenantId, org);
     for (const account of demoAccounts) {
@@ -257,7 +271,7 @@ export async function ensureDemoTenant(
       });
     }
     // RPJMD, Renstra, PK year 2027 and PK drafts (after the users: reviews name an actor).
-    const planning = await seedPlanningDemo(tx, tenantId, org);
+    const planning = await seedPlanningDemo(tx, tenantId, org, planningDemo);
     await recordAudit(tx, {
       tenantId,
       actor: SYSTEM_ACTOR,
@@ -273,6 +287,18 @@ export async function ensureDemoTenant(
     });
   });
   // Fresh statistics after the bulk load, so the planner does not guess on an empty history.
+  await database.unsafeOwnerDb.execute(sql`analyze`);
+  // PKs of last year and this year, signed on paper, with their quarterly realisasi: in a
+  // transaction of its own as the owner (the demo seed may, decision 0003), which refreshes the
+  // statistics of what it writes as it goes (the guards' look-ups would otherwise scan).
+  // Should it fail, the next start finds the demo without them and seeds them (above).
+  await database.withSystem((tx) =>
+    seedMonitoringDemo(tx, tenantId, org, {
+      today: todayIn(org.tenant.timeZone),
+      now: now(),
+      planning: planningDemo,
+    }),
+  );
   await database.unsafeOwnerDb.execute(sql`analyze`);
   return { created: true, tenantId, logins: demoLogins() };
 }

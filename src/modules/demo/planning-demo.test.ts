@@ -130,14 +130,14 @@ describe('seedPlanningDemo (PGlite)', () => {
     );
     expect(period).toEqual({ status: 'active', name: 'RPJMD Kota Contoh 2025–2029' });
     const [year] = await rows<{ year: number; dpa: string; status: string }>(
-      sql`select year, dpa_approved_on::text as dpa, status from agreement_years`,
+      sql`select year, dpa_approved_on::text as dpa, status from agreement_years where year = 2027`,
     );
     expect(year).toEqual({ year: 2027, dpa: '2027-01-08', status: 'open' });
   });
 
   it('drafts PKs at every level in review statuses, never signed, none for the gaps', async () => {
     const byLevel = await rows<{ level: string; status: string; n: number }>(
-      sql`select level, status, count(*)::int as n from agreements group by level, status`,
+      sql`select level, status, count(*)::int as n from agreements where start_year = 2027 group by level, status`,
     );
     const levels = new Set(byLevel.map((r) => r.level));
     expect(levels).toEqual(new Set(['pemda', 'kepala_pd', 'eselon_iii', 'eselon_iv']));
@@ -150,7 +150,8 @@ describe('seedPlanningDemo (PGlite)', () => {
       sql`select distinct top.name from agreements a
             join units x on x.tenant_id = a.tenant_id and x.id = a.unit_id
             join units top on top.tenant_id = a.tenant_id and top.id = x.path[1]
-           where top.name = any(${sql.param([DEMO_JOURNEY_PD, ...DEMO_PD_WITHOUT_PK])}::text[])`,
+           where a.start_year = 2027
+             and top.name = any(${sql.param([DEMO_JOURNEY_PD, ...DEMO_PD_WITHOUT_PK])}::text[])`,
     );
     expect(gaps).toEqual([]);
     const kepala = byLevel.filter((r) => r.level === 'kepala_pd').reduce((s, r) => s + r.n, 0);
@@ -160,7 +161,8 @@ describe('seedPlanningDemo (PGlite)', () => {
   it('makes every head-of-PD PK and the Pemda PK ready for the January ceremony', async () => {
     const heads = await rows<{ level: string; status: string; n: number }>(
       sql`select level, status, count(*)::int as n from agreements
-           where level in ('pemda', 'kepala_pd') group by level, status order by level`,
+           where level in ('pemda', 'kepala_pd') and start_year = 2027
+           group by level, status order by level`,
     );
     expect(heads).toEqual([
       {
@@ -193,7 +195,7 @@ describe('seedPlanningDemo (PGlite)', () => {
     const [pk] = await rows<{ status: string }>(
       sql`select a.status from agreements a join users u
              on u.tenant_id = a.tenant_id and u.employee_id = a.first_party_employee_id
-           where u.username = 'kadisdik' and a.level = 'kepala_pd'`,
+           where u.username = 'kadisdik' and a.level = 'kepala_pd' and a.start_year = 2027`,
     );
     expect(pk).toEqual({ status: 'ready_to_sign' });
   });

@@ -532,7 +532,7 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
 const targetCols = (t: TargetValue | null) => targetToColumns(t);
 
 /** TW I–IV for an annual number target by aggregation; none for ranges and scale codes. */
-function quarterTargets(def: IndicatorDef, annual: TargetValue): (TargetValue | null)[] {
+export function quarterTargets(def: IndicatorDef, annual: TargetValue): (TargetValue | null)[] {
   if (annual.kind !== 'number') return [null, null, null, null];
   if (def.aggregation !== 'cumulative') return [annual, annual, annual, annual];
   const total = new Decimal(annual.value);
@@ -565,8 +565,9 @@ export async function seedPlanningDemo(
   tx: Tx,
   tenantId: string,
   org: DemoOrganisation,
+  built?: PlanningDemo,
 ): Promise<PlanningDemoSummary> {
-  const demo = buildPlanningDemo(org);
+  const demo = built ?? buildPlanningDemo(org);
   const rng = new Rng(0x9c2e1);
 
   // Organisation rows written just before, looked up by unit code.
@@ -1059,7 +1060,7 @@ function prefixTarget(c: {
 }
 
 /** Program / kegiatan / sub kegiatan code and name columns of a PK budget row. */
-function budgetRowNames(n: NodeDraft, byKey: Map<string, NodeDraft>) {
+export function budgetRowNames(n: NodeDraft, byKey: Map<string, NodeDraft>) {
   const chain: NodeDraft[] = [];
   let cursor: NodeDraft | undefined = n;
   while (cursor && cursor.kind !== 'sasaran') {

@@ -59,6 +59,8 @@ export async function ensureAgreementDocument(
   // Someone may have issued it while we waited for the lock.
   const raced = await findAgreementDocument(ctx, agreementId);
   if (raced) return { ...raced, created: false };
+  // Signed before Amanah (on paper, loaded as signed): there is no electronic document.
+  if (['signed', 'published', 'superseded'].includes(pk.status)) throw noElectronicDocument();
   if (pk.status !== 'ready_to_sign') {
     throw new AppError(
       'NOT_READY_TO_SIGN',
@@ -68,6 +70,13 @@ export async function ensureAgreementDocument(
   }
   return { ...(await issueAgreementDocument(ctx, config, agreementId)), created: true };
 }
+
+const noElectronicDocument = () =>
+  new AppError(
+    'NOT_FOUND',
+    'PK ini ditandatangani di atas kertas sebelum Amanah digunakan, sehingga tidak memiliki dokumen elektronik. Isinya dapat dilihat pada pratinjau PDF.',
+    { reason: 'signed_on_paper' },
+  );
 
 /** Renders and stores the document of a PK that is ready to sign (no checks: callers check). */
 export async function issueAgreementDocument(
