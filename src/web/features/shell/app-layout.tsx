@@ -50,6 +50,7 @@ import { BrandMark } from '../../components/brand-mark.js';
 import { useSession } from '../../session.js';
 import { common, roleLabel } from '../../strings.js';
 import { useSignOut } from '../auth/use-sign-out.js';
+import { NotificationBell } from '../notifications/bell.js';
 import { shellStrings as t } from './strings.js';
 
 interface NavItem {
@@ -252,65 +253,68 @@ export function AppLayout() {
                 </Box>
               </Link>
             </Group>
-            <Menu position="bottom-end" width={240} shadow="md">
-              <Menu.Target>
-                <UnstyledButton aria-label={`${t.userMenu}: ${session.user.displayName}`}>
-                  <Group gap={8} wrap="nowrap">
-                    <Avatar color="amanah" radius="xl" size={34}>
-                      {initials}
-                    </Avatar>
-                    <Box visibleFrom="sm" style={{ maxWidth: 200 }}>
-                      <Text size="sm" fw={600} lh={1.2} truncate="end">
-                        {session.user.displayName}
-                      </Text>
-                      <Text size="xs" c="dimmed" lh={1.2} truncate="end">
-                        {roleText}
-                      </Text>
-                    </Box>
-                    <IconChevronDown size={14} aria-hidden />
-                  </Group>
-                </UnstyledButton>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Label>{session.user.username}</Menu.Label>
-                <Menu.Item
-                  component={Link}
-                  to="/akun/kata-sandi"
-                  leftSection={<IconKey size={16} aria-hidden />}
-                >
-                  {t.changePassword}
-                </Menu.Item>
-                <Menu.Item
-                  component={Link}
-                  to="/akun/dua-langkah"
-                  leftSection={<IconShieldLock size={16} aria-hidden />}
-                >
-                  {t.totp}
-                </Menu.Item>
-                <Menu.Item
-                  component={Link}
-                  to="/akun/tanda-tangan"
-                  leftSection={<IconCertificate size={16} aria-hidden />}
-                >
-                  {t.signingCertificate}
-                </Menu.Item>
-                <Menu.Item
-                  component={Link}
-                  to="/akun/token"
-                  leftSection={<IconApi size={16} aria-hidden />}
-                >
-                  {t.tokens}
-                </Menu.Item>
-                <Menu.Divider />
-                <Menu.Item
-                  color="red"
-                  leftSection={<IconLogout size={16} aria-hidden />}
-                  onClick={() => void signOut()}
-                >
-                  {t.signOut}
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            <Group gap="xs" wrap="nowrap">
+              {!session.user.isPlatformAdmin && session.tenant && <NotificationBell />}
+              <Menu position="bottom-end" width={240} shadow="md">
+                <Menu.Target>
+                  <UnstyledButton aria-label={`${t.userMenu}: ${session.user.displayName}`}>
+                    <Group gap={8} wrap="nowrap">
+                      <Avatar color="amanah" radius="xl" size={34}>
+                        {initials}
+                      </Avatar>
+                      <Box visibleFrom="sm" style={{ maxWidth: 200 }}>
+                        <Text size="sm" fw={600} lh={1.2} truncate="end">
+                          {session.user.displayName}
+                        </Text>
+                        <Text size="xs" c="dimmed" lh={1.2} truncate="end">
+                          {roleText}
+                        </Text>
+                      </Box>
+                      <IconChevronDown size={14} aria-hidden />
+                    </Group>
+                  </UnstyledButton>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Label>{session.user.username}</Menu.Label>
+                  <Menu.Item
+                    component={Link}
+                    to="/akun/kata-sandi"
+                    leftSection={<IconKey size={16} aria-hidden />}
+                  >
+                    {t.changePassword}
+                  </Menu.Item>
+                  <Menu.Item
+                    component={Link}
+                    to="/akun/dua-langkah"
+                    leftSection={<IconShieldLock size={16} aria-hidden />}
+                  >
+                    {t.totp}
+                  </Menu.Item>
+                  <Menu.Item
+                    component={Link}
+                    to="/akun/tanda-tangan"
+                    leftSection={<IconCertificate size={16} aria-hidden />}
+                  >
+                    {t.signingCertificate}
+                  </Menu.Item>
+                  <Menu.Item
+                    component={Link}
+                    to="/akun/token"
+                    leftSection={<IconApi size={16} aria-hidden />}
+                  >
+                    {t.tokens}
+                  </Menu.Item>
+                  <Menu.Divider />
+                  <Menu.Item
+                    color="red"
+                    leftSection={<IconLogout size={16} aria-hidden />}
+                    onClick={() => void signOut()}
+                  >
+                    {t.signOut}
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            </Group>
           </Group>
         </AppShell.Header>
         <AppShell.Navbar

@@ -19,7 +19,7 @@ import {
   IconSignature,
   IconUserOff,
 } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Fragment, type ReactNode, useMemo, useState } from 'react';
 import { documentPdfUrl, type TaskItem } from '../../api/signing.js';
@@ -29,6 +29,9 @@ import { EmptyState, ErrorAlert, LoadingRows } from '../../components/states.js'
 import { formatDate, formatDateTime } from '../../lib/format.js';
 import { useCan, useTimeZone } from '../../session.js';
 import { common } from '../../strings.js';
+import { InboxSections } from '../notifications/inbox.js';
+import { inboxQuery } from '../notifications/queries.js';
+import { notificationStrings } from '../notifications/strings.js';
 import { doneGreen, formatDocumentCode, KindBadge } from './badges.js';
 import { BatchSignPanel } from './batch-sign-panel.js';
 import { tasksQuery } from './queries.js';
@@ -36,9 +39,37 @@ import { SignDialog, type SignTarget } from './sign-dialog.js';
 import { roleLabels, signingStrings as t } from './strings.js';
 import { groupByCeremony, isMyTurn, type TaskGroup } from './task-groups.js';
 
-/** /tugas: what is waiting for my signature, what waits for others, what I signed lately. */
+/**
+ * /tugas: everything waiting for me, by deadline: the quarterly realisasi to fill, fix, approve,
+ * verify or unlock (GET /api/tasks), then what is waiting for my signature, what waits for others,
+ * what I signed lately.
+ */
 export function TasksPage() {
+  const queryClient = useQueryClient();
   const tasks = useQuery(tasksQuery());
+  const inbox = useQuery(inboxQuery());
+  const inboxItems = (inbox.data?.items ?? []).filter((item) => item.kind !== 'sign');
+  const canFill = useCan('fillRealisasi');
+  const allDone = (
+    <Paper withBorder>
+      <EmptyState
+        icon={<IconChecks size={26} aria-hidden />}
+        title={notificationStrings.everythingDone}
+        description={
+          canFill
+            ? `${notificationStrings.everythingDoneBody} ${notificationStrings.everythingDoneFill}`
+            : notificationStrings.everythingDoneBody
+        }
+        action={
+          canFill ? (
+            <Button component={Link} to="/realisasi" variant="light" mt="xs">
+              {notificationStrings.toRealisasi}
+            </Button>
+          ) : undefined
+        }
+      />
+    </Paper>
+  );
   const [signing, setSigning] = useState<SignTarget | null>(null);
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const [batchIds, setBatchIds] = useState<string[] | null>(null);
@@ -64,7 +95,18 @@ export function TasksPage() {
   ) : undefined;
 
   const header = (
-    <PageHeader title={t.tasksTitle} description={t.tasksDescription} actions={batchAction} />
+    <PageHeader
+      title={t.tasksTitle}
+      description={notificationStrings.tasksDescription}
+      actions={batchAction}
+    />
+  );
+  const inboxPart = inbox.isError ? (
+    <ErrorAlert error={inbox.error} onRetry={() => void inbox.refetch()} />
+  ) : inbox.isPending ? (
+    <LoadingRows rows={2} />
+  ) : (
+    <InboxSections items={inboxItems} />
   );
 
   if (tasks.isPending) {
@@ -85,19 +127,27 @@ export function TasksPage() {
   }
   const { linked, enrolled, toSign, waiting, recent } = tasks.data;
   if (!linked) {
+    // Not an employee: nothing to sign, but monitoring tasks (verify, unlock…) may be waiting.
     return (
       <>
         {header}
-        <Paper withBorder>
-          <EmptyState
-            icon={<IconUserOff size={26} aria-hidden />}
-            title={t.notLinkedTitle}
-            description={t.notLinkedBody}
-          />
-        </Paper>
+        <Stack gap="xl">
+          {inboxPart}
+          {inbox.isSuccess && inboxItems.length === 0 && allDone}
+          <Group gap="xs" wrap="nowrap" align="flex-start" c="gray.7">
+            <IconUserOff size={18} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
+            <Text size="sm" c="gray.7">
+              <Text span fw={600} inherit>
+                {t.notLinkedTitle}.
+              </Text>{' '}
+              {t.notLinkedBody}
+            </Text>
+          </Group>
+        </Stack>
       </>
     );
   }
+  const nothingToSign = toSign.length === 0 && waiting.length === 0 && recent.length === 0;
 
   const toggle = (ids: string[], on: boolean) =>
     setSelected((previous) => {
@@ -113,6 +163,7 @@ export function TasksPage() {
     <>
       {header}
       <Stack gap="xl">
+        {inboxPart}
         {!enrolled && (
           <Paper withBorder p="md" bg="yellow.0">
             <Group gap="md" align="flex-start" wrap="nowrap">
@@ -130,17 +181,26 @@ export function TasksPage() {
           </Paper>
         )}
 
-        {toSign.length === 0 && waiting.length === 0 && recent.length === 0 ? (
-          <Paper withBorder>
-            <EmptyState
-              icon={<IconChecks size={26} aria-hidden />}
-              title={t.nothingTitle}
-              description={t.nothingBody}
-            />
-          </Paper>
+        {nothingToSign ? (
+          inboxItems.length === 0 &&
+          (inbox.isSuccess ? (
+            allDone
+          ) : (
+            <Paper withBorder>
+              <EmptyState
+                icon={<IconChecks size={26} aria-hidden />}
+                title={t.nothingTitle}
+                description={t.nothingBody}
+              />
+            </Paper>
+          ))
         ) : (
           <>
-            <Section title={t.toSign} hint={signable.length > 0 ? t.toSignHint : undefined}>
+            <Section
+              id="tanda-tangan"
+              title={t.toSign}
+              hint={signable.length > 0 ? t.toSignHint : undefined}
+            >
               {signable.length === 0 ? (
                 <Paper withBorder p="md">
                   <Text size="sm">{t.nothingNow}</Text>
@@ -251,6 +311,7 @@ export function TasksPage() {
         onClose={() => setSigning(null)}
         onSigned={() => {
           if (signing) toggle([signing.documentId], false);
+          void queryClient.invalidateQueries({ queryKey: ['inbox'] });
         }}
       />
 
@@ -272,7 +333,10 @@ export function TasksPage() {
             <BatchSignPanel
               documentIds={batchIds}
               onRunningChange={setBatchRunning}
-              onDone={() => setSelected(new Set())}
+              onDone={() => {
+                setSelected(new Set());
+                void queryClient.invalidateQueries({ queryKey: ['inbox'] });
+              }}
               onClose={() => setBatchIds(null)}
             />
           </Stack>
@@ -283,16 +347,18 @@ export function TasksPage() {
 }
 
 function Section({
+  id,
   title,
   hint,
   children,
 }: {
+  id?: string;
   title: string;
   hint?: string | undefined;
   children: ReactNode;
 }) {
   return (
-    <Stack gap="sm" component="section" aria-label={title}>
+    <Stack gap="sm" component="section" aria-label={title} id={id}>
       <div>
         <Title order={2} fz="lg">
           {title}
