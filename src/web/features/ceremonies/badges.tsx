@@ -9,7 +9,7 @@ import type { ItemStatus, Progress as ProgressData } from './types.js';
 const ceremonyColors: Record<CeremonyStatus, { bg: string; c: string }> = {
   scheduled: { bg: 'blue.0', c: 'blue.9' },
   ongoing: { bg: 'orange.0', c: 'orange.9' },
-  completed: { bg: 'green.0', c: 'green.9' },
+  completed: { bg: 'green.0', c: '#1e6b30' },
   cancelled: { bg: 'gray.1', c: 'gray.8' },
 };
 
@@ -27,7 +27,7 @@ const itemColors: Record<ItemStatus, { bg: string; c: string }> = {
   no_document: { bg: 'yellow.0', c: 'yellow.9' },
   pending: { bg: 'gray.1', c: 'gray.8' },
   partly_signed: { bg: 'indigo.0', c: 'indigo.9' },
-  signed: { bg: 'green.0', c: 'green.9' },
+  signed: { bg: 'green.0', c: '#1e6b30' },
 };
 
 export function ItemStatusBadge({ status }: { status: ItemStatus }) {

@@ -378,7 +378,7 @@ function VersionHistory({ overview }: { overview: ClausesOverview }) {
 
 const changeColors: Record<string, { bg: string; c: string; border: string }> = {
   unchanged: { bg: 'gray.1', c: 'gray.8', border: 'var(--mantine-color-gray-3)' },
-  added: { bg: 'green.0', c: 'green.9', border: 'var(--mantine-color-green-6)' },
+  added: { bg: 'green.0', c: '#1e6b30', border: 'var(--mantine-color-green-6)' },
   removed: { bg: 'red.0', c: 'red.9', border: 'var(--mantine-color-red-6)' },
   changed: { bg: 'orange.0', c: 'orange.9', border: 'var(--mantine-color-orange-6)' },
   moved: { bg: 'blue.0', c: 'blue.9', border: 'var(--mantine-color-blue-6)' },

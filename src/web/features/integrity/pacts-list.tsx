@@ -34,7 +34,7 @@ import type { PactSummary } from './types.js';
 // Explicit text/background pairs: each meets WCAG AA contrast at badge size.
 const statusColors: Record<PactStatus, { bg: string; c: string }> = {
   pending: { bg: 'indigo.0', c: 'indigo.9' },
-  signed: { bg: 'green.0', c: 'green.9' },
+  signed: { bg: 'green.0', c: '#1e6b30' },
   void: { bg: 'gray.1', c: 'gray.7' },
 };
 
