@@ -50,6 +50,7 @@ export async function refreshAfterSigning(queryClient: QueryClient): Promise<voi
   await Promise.all(
     [
       ['signing-tasks'],
+      ['inbox'],
       ['document'],
       ['my-certificate'],
       ['agreements'],
