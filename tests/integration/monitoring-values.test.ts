@@ -276,6 +276,31 @@ describe.each(testDatabaseKinds())('monitoring values (%s)', (kind) => {
     expect(stale.body.error.code).toBe('VERSION_CONFLICT');
   });
 
+  it('keeps the scale of a signed PK: its codes and scores cannot change under stored capaian', async () => {
+    const list = await m.clients.admin.get<{
+      items: {
+        id: string;
+        version: number;
+        levels: { code: string; label: string; score: string }[];
+      }[];
+    }>('/api/rating-scales');
+    const found = list.body.items.find((x) => x.id === m.scaleId);
+    if (!found) throw new Error('scale not listed');
+    const scale = { body: found };
+    const levels = scale.body.levels.map((l) => ({
+      code: l.code,
+      label: l.label,
+      score: String(l.code === 'WDP' ? 2.5 : Number(l.score)),
+    }));
+    const res = await m.clients.admin.patch<ErrorBody>(`/api/rating-scales/${m.scaleId}`, {
+      version: scale.body.version,
+      levels,
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('HAS_DEPENDENTS');
+    expect(res.body.error.message).toMatch(/sudah ditandatangani/);
+  });
+
   it('refuses other units (403), other tenants (404), unsigned and superseded PKs', async () => {
     setToday(dates.tw1Open);
     const report = await openReport(m.clients.operatorDinkes, m.pks.dinkes.id, 2026, 1);

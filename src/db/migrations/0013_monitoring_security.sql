@@ -90,6 +90,18 @@ BEGIN
     row_report := NEW.report_id;
     row_tenant := NEW.tenant_id;
   END IF;
+  IF TG_OP = 'UPDATE' AND NEW.report_id IS DISTINCT FROM OLD.report_id THEN
+    RAISE EXCEPTION 'the report of a row is fixed' USING ERRCODE = 'AM032';
+  END IF;
+  IF TG_OP = 'INSERT' AND TG_TABLE_NAME <> 'evidence_files' THEN
+    IF NOT EXISTS (SELECT 1 FROM quarter_reports r
+                    WHERE r.tenant_id = NEW.tenant_id AND r.id = NEW.report_id
+                      AND r.agreement_id = NEW.agreement_id AND r.year = NEW.year
+                      AND r.quarter = NEW.quarter) THEN
+      RAISE EXCEPTION 'a value row belongs to its report''s PK, year and quarter'
+        USING ERRCODE = 'AM032';
+    END IF;
+  END IF;
   IF TG_TABLE_NAME = 'realisasi' AND TG_OP = 'UPDATE' AND
      (to_jsonb(NEW) - ARRAY['capaian_quarter', 'capaian_to_date', 'capaian_annual', 'band'])
      IS NOT DISTINCT FROM

@@ -197,9 +197,25 @@ export function can(actor: Actor, action: Action, target: Target = {}): boolean 
   });
 }
 
+/** What a refusal says when the generic sentence would leave a person guessing who may act. */
+const deniedMessages: Partial<Record<Action, string>> = {
+  'realisasi.write':
+    'Hanya operator atau kepala unit pemilik PK ini (atau unit di atasnya) yang dapat mengisi, mengajukan, atau melampirkan bukti realisasinya.',
+  'realisasi.approve':
+    'Laporan triwulan disetujui oleh kepala unit pemilik PK ini atau unit di atasnya.',
+  'realisasi.verify': 'Verifikasi laporan triwulan dilakukan oleh admin Pemda atau Inspektorat.',
+  'realisasi.unlock': 'Permohonan buka kunci diputuskan oleh admin Pemda.',
+  'monitoring.notes':
+    'Catatan supervisi ditulis oleh pihak kedua: Kepala Daerah, atau kepala unit atas unit di bawahnya.',
+};
+
 export function assertCan(actor: Actor, action: Action, target: Target = {}): void {
   if (!can(actor, action, target)) {
-    throw new AppError('FORBIDDEN', 'Anda tidak memiliki hak untuk tindakan ini.', { action });
+    throw new AppError(
+      'FORBIDDEN',
+      deniedMessages[action] ?? 'Anda tidak memiliki hak untuk tindakan ini.',
+      { action },
+    );
   }
 }
 

@@ -46,7 +46,7 @@ export function nationalBandsSql(year: number): SQL {
       join quarter_reports r on r.tenant_id = a.tenant_id and r.agreement_id = a.id
            and r.year = ${year} and r.quarter = 4 and r.status in ${countedSql}
       join realisasi x on x.tenant_id = r.tenant_id and x.report_id = r.id
-      join tenants t on t.id = a.tenant_id
+      join tenants t on t.id = a.tenant_id and t.archived_at is null
      where a.level = 'kepala_pd' and a.status in ${currentSql}
        and a.start_year <= ${year} and a.end_year >= ${year}
        and x.band is not null
@@ -59,7 +59,7 @@ export function nationalIndicatorsSql(year: number): SQL {
            count(i.id)::int as indicators
       from agreements a
       join agreement_indicators i on i.tenant_id = a.tenant_id and i.agreement_id = a.id
-      join tenants t on t.id = a.tenant_id
+      join tenants t on t.id = a.tenant_id and t.archived_at is null
      where a.level = 'kepala_pd' and a.status in ${currentSql}
        and a.start_year <= ${year} and a.end_year >= ${year}
      group by 1`;

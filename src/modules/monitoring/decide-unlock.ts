@@ -21,6 +21,8 @@ export async function decideUnlock(
   unlockId: string,
   input: { decision: 'grant' | 'refuse'; days?: number | undefined; note?: string | undefined },
 ): Promise<UnlockView> {
+  // Only an admin may even lock the request row.
+  assertCan(ctx.actor, 'realisasi.unlock');
   const [unlock] = await queryRows<{
     id: string;
     report_id: string;
@@ -32,7 +34,6 @@ export async function decideUnlock(
          where tenant_id = ${ctx.tenantId} and id = ${unlockId} for update`,
   );
   if (!unlock) throw new AppError('NOT_FOUND', 'Permohonan buka kunci tidak ditemukan.');
-  assertCan(ctx.actor, 'realisasi.unlock');
   const loaded = await loadReport(ctx, unlock.report_id, { lock: true });
   if (unlock.status !== 'pending') {
     throw new AppError(

@@ -8,6 +8,7 @@ import {
   rulesFromSettings,
 } from '../../shared/capaian/index.js';
 import type { QuarterReportStatus, UnlockStatus } from '../../shared/codes.js';
+import { AppError } from '../../shared/errors.js';
 import type { TenantContext } from '../access/context.js';
 import { assertCan } from '../access/policy.js';
 import { moneyText } from '../planning/replace-budgets.js';
@@ -177,7 +178,9 @@ export async function reportDetail(
       let capaian: QuarterCapaian | null = null;
       try {
         capaian = capaianAt(iy, report.quarter, rules);
-      } catch {
+      } catch (error) {
+        // Only the engine's refusals (a target that does not fit the method) mean "not assessed".
+        if (!(error instanceof AppError)) throw error;
         capaian = null; // a target that does not fit the method: shown as not assessable
       }
       const fallback = unassessable('Target indikator tidak sesuai metode perhitungan.');

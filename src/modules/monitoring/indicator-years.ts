@@ -10,6 +10,7 @@ import {
   type ScaleLevel,
 } from '../../shared/capaian/index.js';
 import type { Aggregation, CalcMethod, CapaianBand, Polarity } from '../../shared/codes.js';
+import { AppError } from '../../shared/errors.js';
 import {
   normalizeDecimal,
   type TargetValue,
@@ -229,7 +230,9 @@ export function capaianColumns(iy: IndicatorYear, rules: CapaianRules): CapaianC
     let c: QuarterCapaian | null = null;
     try {
       c = capaianAt(iy, q, rules);
-    } catch {
+    } catch (error) {
+      // Only the engine's refusals (a target that does not fit the method) mean "not assessed".
+      if (!(error instanceof AppError)) throw error;
       // A target that does not fit the method (an old PK, a scale code removed since): the
       // engine refuses it; the row is stored as not assessed rather than failing the save.
       c = null;

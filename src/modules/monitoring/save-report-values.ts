@@ -104,6 +104,14 @@ export async function saveReportValues(
   input: SaveValuesInput,
   opts: SaveReportValuesOptions = {},
 ): Promise<SaveReportValuesResult> {
+  // Saves on different quarters of one PK and year read each other's values (to-date capaian,
+  // spending against the pagu): serialise them per PK root and year, not only per report.
+  await ctx.tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(a.root_id::text || ':' || r.year, 0))
+          from quarter_reports r
+          join agreements a on a.tenant_id = r.tenant_id and a.id = r.agreement_id
+         where r.tenant_id = ${ctx.tenantId} and r.id = ${reportId}`,
+  );
   const loaded = await loadReport(ctx, reportId, { lock: true });
   assertCan(ctx.actor, 'realisasi.write', { unitPath: loaded.unitPath });
   assertAgreementCurrent(loaded.agreement);

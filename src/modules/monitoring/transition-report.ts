@@ -225,7 +225,9 @@ async function assertExplained(ctx: TenantContext, loaded: LoadedReport): Promis
     let low = false;
     try {
       low = requiresExplanation(capaianAt(iy, report.quarter, rules).toDate, rules);
-    } catch {
+    } catch (error) {
+      // Only the engine's refusals (a target that does not fit the method) mean "not assessed".
+      if (!(error instanceof AppError)) throw error;
       low = false;
     }
     if (low) {

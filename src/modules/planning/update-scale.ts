@@ -1,5 +1,6 @@
 import { and, eq, isNotNull, notInArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { queryRows } from '../../db/client.js';
 import { AppError } from '../../shared/errors.js';
 import type { TenantContext } from '../access/context.js';
 import { assertCan } from '../access/policy.js';
@@ -67,6 +68,29 @@ export async function updateScale(
         `Tingkat ${names || 'yang dihapus'} masih dipakai sebagai target indikator. Ubah target tersebut terlebih dahulu.`,
         { field: 'levels', codes: used.map((u) => u.code) },
       );
+    }
+    // Signed PKs measure with this scale: their stored capaian depends on every code's score.
+    const sameScores =
+      before.length === levels.length &&
+      levels.every((l) =>
+        before.some((b) => b.code === l.code && Number(b.score) === Number(l.score)),
+      );
+    if (!sameScores) {
+      const inSignedPk = await queryRows(
+        ctx.tx,
+        sql`select 1 from agreement_indicators ai
+              join agreements a on a.tenant_id = ai.tenant_id and a.id = ai.agreement_id
+             where ai.tenant_id = ${ctx.tenantId} and ai.scale_id = ${id}
+               and a.status in ('signed', 'published', 'superseded')
+             limit 1`,
+      );
+      if (inSignedPk.length > 0) {
+        throw new AppError(
+          'HAS_DEPENDENTS',
+          'Skala ini dipakai indikator PK yang sudah ditandatangani, sehingga kode dan skornya tidak dapat diubah (capaian yang sudah dihitung bergantung padanya). Ubah label saja, atau buat skala baru untuk tahun berikutnya.',
+          { field: 'levels' },
+        );
+      }
     }
     await ctx.tx
       .delete(ratingScaleLevels)
