@@ -169,3 +169,7 @@ CREATE TRIGGER quarter_unlocks_guard BEFORE INSERT OR UPDATE OR DELETE ON quarte
 -- 5. The national aggregate (band distribution per province for a year) reads the year-end
 --    results of every Pemda: an index by period that also carries the band.
 CREATE INDEX realisasi_period_band_idx ON realisasi (year, quarter, tenant_id, band);
+--> statement-breakpoint
+-- ... and both of its statements start from the current head-of-PD PKs of a year.
+CREATE INDEX agreements_current_level_year_idx ON agreements (level, start_year, end_year)
+  WHERE status IN ('signed', 'published');

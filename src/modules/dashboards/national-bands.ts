@@ -24,6 +24,8 @@ export async function nationalBandDistribution(
   year: number,
 ): Promise<NationalBands> {
   const run = async (db: Queryable) => {
+    // Compiling these two plans with JIT costs ~100 ms per call and saves nothing here.
+    await queryRows(db, sql`select set_config('jit', 'off', true)`);
     const bandRows = await queryRows<{ province: string; band: CapaianBand; n: number }>(
       db,
       nationalBandsSql(year),
