@@ -12,6 +12,7 @@ import {
   type MonitoringFixture,
   openReport,
   resetClock,
+  saveValues,
   setToday,
   signedAgreement,
 } from '../helpers/monitoring-fixtures.js';
@@ -141,7 +142,14 @@ describe.each(testDatabaseKinds())('quarterly Excel template and import on %s', 
       'realisasi-dinas-kesehatan-2026-TW2.xlsx',
     );
     const workbook = await readWorkbook(file.body);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Petunjuk', 'Realisasi', 'Anggaran']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Petunjuk',
+      'Realisasi',
+      'Anggaran',
+      'Versi',
+    ]);
+    // The report versions at download, hidden: the import refuses a file older than a save.
+    expect(workbook.getWorksheet('Versi')?.state).toBe('veryHidden');
     const r = workbook.getWorksheet('Realisasi') as ExcelJS.Worksheet;
     expect([...columnsOf(r).keys()]).toEqual([
       'PK',
@@ -352,6 +360,31 @@ describe.each(testDatabaseKinds())('quarterly Excel template and import on %s', 
       before.indicators.map((x) => [x.value, x.analysis]),
     );
     expect(after.budgets.map((b) => b.amount)).toEqual(before.budgets.map((b) => b.amount));
+  });
+
+  it('refuses a file made before a colleague saved the report on the web, writing nothing', async () => {
+    setToday(dates.tw2Open);
+    const report = await openReport(operator, m.pks.dinkes.id, 2026, 2);
+    const template = (await downloadFile(operator, url('template', m.units.dinkes, 2))).body;
+    const i = m.indicators.dinkes;
+    // A colleague saves on the web after the download.
+    const saved = await saveValues(operator, report, [{ indicatorId: i.maternal, value: '91' }]);
+    const file = await fillTemplate(template, 2, { [i.maternal]: { value: '80' } });
+    const res = await uploadFile<ImportError>(operator, url('import', m.units.dinkes, 2), file);
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('IMPORT_INVALID');
+    expect(res.body.error.details.rows[0]?.message).toMatch(/Unduh templat baru/);
+    const after = await detail(report.id);
+    expect(after.version).toBe(saved.version);
+    expect(after.indicators.find((x) => x.id === i.maternal)?.value).toEqual({
+      kind: 'number',
+      value: '91',
+    });
+    // Put the value back as it was for the cases that follow.
+    const previous = report.indicators.find((x) => x.id === i.maternal)?.value;
+    await saveValues(operator, after, [
+      { indicatorId: i.maternal, value: previous?.kind === 'number' ? previous.value : null },
+    ]);
   });
 
   it('lists every kind of bad row at once', async () => {

@@ -174,6 +174,9 @@ function styleSheet(
   for (const c of fill) sheet.getRow(1).getCell(c).fill = fillHeaderColour;
 }
 
+/** Hidden sheet: each PK's report version when the template was made (0: no report yet). */
+export const VERSION_SHEET = 'Versi';
+
 export async function buildQuarterTemplate(
   ctx: TenantContext,
   input: QuarterTemplateInput,
@@ -295,6 +298,13 @@ export async function buildQuarterTemplate(
   }
   styleSheet(bSheet, bRows, [6], [5], 7);
   await bSheet.protect('', protection);
+
+  // ---- The versions of the reports at download: the import refuses a file older than a
+  // change made since (someone saved on the web after this file was made).
+  const vSheet = workbook.addWorksheet(VERSION_SHEET, { state: 'veryHidden' });
+  vSheet.addRow(['ID PK', 'Versi laporan']);
+  for (const a of data.agreements) vSheet.addRow([a.id, a.report?.version ?? 0]);
+  await vSheet.protect('', protection);
 
   return {
     buffer: await workbookBuffer(workbook),

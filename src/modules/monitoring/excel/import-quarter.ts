@@ -9,7 +9,13 @@ import { findUnit } from '../../org/units/find-unit.js';
 import { ensureReport } from '../open-report.js';
 import { quarterLabel } from '../quarter-lock.js';
 import { saveReportValues } from '../save-report-values.js';
-import { analyseQuarterWorkbook, type ForeignRow } from './analyse-quarter.js';
+import {
+  analyseQuarterWorkbook,
+  type ForeignRow,
+  type QuarterAnalysis,
+} from './analyse-quarter.js';
+import { VERSION_SHEET } from './build-quarter-template.js';
+import { REALISASI_SHEET } from './quarter-layout.js';
 import { loadUnitQuarter, type UnitQuarter } from './unit-quarter.js';
 
 /**
@@ -106,6 +112,32 @@ function idCells(file: UploadedWorkbook): string[] {
   return ids;
 }
 
+/**
+ * PKs whose report changed after the file was made: the hidden "Versi" sheet holds each
+ * report's version at download (0 when none existed; a report made and never saved is version
+ * 1). A file without the sheet (an older template) is not checked.
+ */
+function staleReports(file: UploadedWorkbook, changes: QuarterAnalysis['changes']): string[] {
+  const sheet = file.workbook.getWorksheet(VERSION_SHEET);
+  if (!sheet) return [];
+  const versions = new Map<string, number>();
+  sheet.eachRow((row, n) => {
+    if (n === 1) return;
+    const id = row.getCell(1).value;
+    const version = Number(row.getCell(2).value);
+    if (typeof id === 'string' && Number.isInteger(version))
+      versions.set(id.toLowerCase(), version);
+  });
+  return changes
+    .filter((c) => {
+      const atDownload = versions.get(c.agreement.id.toLowerCase());
+      if (atDownload === undefined) return false;
+      const now = c.agreement.report?.version ?? 0;
+      return now > Math.max(atDownload, 1);
+    })
+    .map((c) => c.agreement.title);
+}
+
 export async function importQuarter(
   ctx: TenantContext,
   input: QuarterImportInput,
@@ -125,6 +157,22 @@ export async function importQuarter(
       {
         rows: analysis.errors.slice(0, MAX_ERRORS_SHOWN),
         errorCount: analysis.errors.length,
+      },
+    );
+  }
+  const stale = staleReports(file, analysis.changes);
+  if (stale.length > 0) {
+    throw new AppError(
+      'IMPORT_INVALID',
+      `Berkas belum dapat diimpor: laporan ${stale.length} PK diubah setelah templat ini diunduh. Tidak ada data yang disimpan; unduh templat baru agar perubahan rekan Anda tidak tertimpa.`,
+      {
+        rows: stale.map((title) => ({
+          sheet: REALISASI_SHEET,
+          row: 1,
+          column: '',
+          message: `${title}: laporan sudah diubah sejak templat diunduh. Unduh templat baru.`,
+        })),
+        errorCount: stale.length,
       },
     );
   }
