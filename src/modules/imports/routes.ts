@@ -1,10 +1,6 @@
-import type { IncomingMessage } from 'node:http';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTenant } from '../../server/auth-plugin.js';
-import { readUpload } from '../../server/read-upload.js';
-import { AppError } from '../../shared/errors.js';
 import type { TenantContext } from '../access/context.js';
 import { exportRoutes } from './export-routes.js';
 import { applyDpaImport, buildDpaTemplateFile, previewDpaImport } from './import-dpa.js';
@@ -17,10 +13,10 @@ import {
 } from './import-plan.js';
 import { applySchema, previewSchema } from './import-types.js';
 import {
+  acceptXlsxUploads,
   openUpload,
   sendXlsx,
   type UploadedWorkbook,
-  XLSX_BODY_LIMIT,
   XLSX_MIME,
 } from './workbook.js';
 
@@ -36,27 +32,8 @@ const dpaTemplateQuery = z.strictObject({ year, kind: dpaKind, unitId: z.uuid().
 /** The raw .xlsx: read by the parser below, checked (and opened) in openUpload. */
 const xlsxBody = z.unknown();
 
-const tooLarge = () =>
-  new AppError(
-    'PAYLOAD_TOO_LARGE',
-    'Berkas lebih dari 10 MB. Hapus lembar atau baris yang tidak perlu, atau bagi menjadi beberapa berkas.',
-  );
-
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
-  // Scoped to this plugin: the rest of the API keeps its JSON-only, 1 MB parser. Uploads here
-  // are .xlsx only; anything else is refused before its body is read. CSRF and Origin checks
-  // run in the onRequest hook (auth-plugin.ts) for every unsafe method whatever the body, so
-  // they apply to these uploads unchanged.
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser(XLSX_MIME, (request: FastifyRequest, payload: IncomingMessage) =>
-    readUpload(payload, Number(request.headers['content-length'] ?? 0), XLSX_BODY_LIMIT, tooLarge),
-  );
-  app.addContentTypeParser('*', async (request: FastifyRequest, _payload: IncomingMessage) => {
-    throw new AppError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      `Unggah berkas Excel (.xlsx). Jenis data "${String(request.headers['content-type'] ?? '').split(';')[0]}" tidak diterima di sini.`,
-    );
-  });
+  acceptXlsxUploads(app);
 
   app.get(
     '/api/imports/options',

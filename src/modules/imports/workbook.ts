@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import ExcelJS from 'exceljs';
-import type { FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { readUpload } from '../../server/read-upload.js';
 import { AppError } from '../../shared/errors.js';
 import { inspectXlsxZip, MAX_CELLS, MAX_UNCOMPRESSED_BYTES, MAX_ZIP_ENTRIES } from './zip-guard.js';
 
@@ -210,4 +212,32 @@ export function sendXlsx(reply: FastifyReply, file: { buffer: Buffer; filename: 
     .header('content-disposition', contentDisposition(file.filename))
     .header('cache-control', 'no-store')
     .send(file.buffer);
+}
+
+/**
+ * Makes the routes of one plugin take raw .xlsx bodies (up to XLSX_BODY_LIMIT, cut off while
+ * streaming) and refuse any other body before reading it. Scoped to the calling plugin: the
+ * rest of the API keeps its JSON-only, 1 MB parser. CSRF and Origin checks run in the onRequest
+ * hook (auth-plugin.ts) for every unsafe method whatever the body, so they apply unchanged.
+ */
+export function acceptXlsxUploads(app: FastifyInstance): void {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(XLSX_MIME, (request: FastifyRequest, payload: IncomingMessage) =>
+    readUpload(
+      payload,
+      Number(request.headers['content-length'] ?? 0),
+      XLSX_BODY_LIMIT,
+      () =>
+        new AppError(
+          'PAYLOAD_TOO_LARGE',
+          'Berkas lebih dari 10 MB. Hapus lembar atau baris yang tidak perlu, atau bagi menjadi beberapa berkas.',
+        ),
+    ),
+  );
+  app.addContentTypeParser('*', async (request: FastifyRequest, _payload: IncomingMessage) => {
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Unggah berkas Excel (.xlsx). Jenis data "${String(request.headers['content-type'] ?? '').split(';')[0]}" tidak diterima di sini.`,
+    );
+  });
 }

@@ -1,11 +1,7 @@
-import type { IncomingMessage } from 'node:http';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTenant } from '../../../server/auth-plugin.js';
-import { readUpload } from '../../../server/read-upload.js';
-import { AppError } from '../../../shared/errors.js';
-import { openUpload, sendXlsx, XLSX_BODY_LIMIT, XLSX_MIME } from '../../imports/workbook.js';
+import { acceptXlsxUploads, openUpload, sendXlsx, XLSX_MIME } from '../../imports/workbook.js';
 import { buildQuarterTemplate } from './build-quarter-template.js';
 import { importQuarter } from './import-quarter.js';
 
@@ -32,25 +28,9 @@ export const quarterImportResultSchema = z.object({
 });
 export type QuarterImportResponse = z.infer<typeof quarterImportResultSchema>;
 
-const tooLarge = () =>
-  new AppError(
-    'PAYLOAD_TOO_LARGE',
-    'Berkas lebih dari 10 MB. Hapus lembar atau baris yang tidak perlu, atau bagi menjadi beberapa berkas.',
-  );
-
 /** Quarterly Excel template and import (all or nothing, 422 IMPORT_INVALID with the bad rows). */
 export const quarterExcelRoutes: FastifyPluginAsyncZod = async (app) => {
-  // Scoped to this plugin (as the plan imports): .xlsx bodies only, read with the upload limit.
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser(XLSX_MIME, (request: FastifyRequest, payload: IncomingMessage) =>
-    readUpload(payload, Number(request.headers['content-length'] ?? 0), XLSX_BODY_LIMIT, tooLarge),
-  );
-  app.addContentTypeParser('*', async (request: FastifyRequest, _payload: IncomingMessage) => {
-    throw new AppError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      `Unggah berkas Excel (.xlsx). Jenis data "${String(request.headers['content-type'] ?? '').split(';')[0]}" tidak diterima di sini.`,
-    );
-  });
+  acceptXlsxUploads(app);
 
   app.get(
     '/api/monitoring/template',
