@@ -31,6 +31,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react
 import type { RevisionReason } from '../../../shared/codes.js';
 import { ApiError, api } from '../../api/client.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
+import { ConflictAlert } from '../../components/conflict-alert.js';
 import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/page.js';
 import { QueryPage } from '../../components/query-page.js';
@@ -382,22 +383,12 @@ function AgreementEditor({ detail }: { detail: AgreementDetail }) {
       )}
 
       {conflict && (
-        <Alert
-          color="red"
-          variant="light"
+        <ConflictAlert
           title={t.conflictTitle}
-          icon={<IconAlertCircle size={20} aria-hidden />}
-          role="alert"
-        >
-          <Stack gap="xs">
-            <Text size="sm">{t.conflict}</Text>
-            <Group>
-              <Button size="xs" color="red" onClick={() => void reload()}>
-                {t.reload}
-              </Button>
-            </Group>
-          </Stack>
-        </Alert>
+          message={t.conflict}
+          reloadLabel={t.reload}
+          onReload={() => void reload()}
+        />
       )}
 
       {blocked && (

@@ -27,6 +27,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react
 import type { Capaian, CapaianRules } from '../../../shared/capaian/index.js';
 import { ApiError } from '../../api/client.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
+import { ConflictAlert } from '../../components/conflict-alert.js';
 import { Field } from '../../components/field.js';
 import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/page.js';
@@ -464,22 +465,12 @@ function ReportEditor({ detail }: { detail: ReportDetail }) {
       )}
 
       {conflict && (
-        <Alert
-          color="red"
-          variant="light"
+        <ConflictAlert
           title={t.conflictTitle}
-          icon={<IconAlertCircle size={20} aria-hidden />}
-          role="alert"
-        >
-          <Stack gap="xs">
-            <Text size="sm">{t.conflict}</Text>
-            <Group>
-              <Button size="xs" color="red" onClick={() => void reload()}>
-                {t.reload}
-              </Button>
-            </Group>
-          </Stack>
-        </Alert>
+          message={t.conflict}
+          reloadLabel={t.reload}
+          onReload={() => void reload()}
+        />
       )}
 
       {explanationAlert && (
