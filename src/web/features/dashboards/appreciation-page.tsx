@@ -1,16 +1,5 @@
-import {
-  Badge,
-  Button,
-  Group,
-  List,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
-import { IconAlertTriangle, IconAward, IconDownload, IconSettings } from '@tabler/icons-react';
+import { Badge, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconAward, IconSettings } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { ChartCard } from '../../components/chart/chart-card.js';
@@ -22,7 +11,7 @@ import { BandBadge, type BandLabels, defaultBandLabels } from './bands.js';
 import { barsHeight, scoresOption } from './charts.js';
 import { PeriodFilter, usePeriodSearch } from './filters.js';
 import { axisNumber, percentText, quarterName } from './format.js';
-import { bandLabelsFrom, useCompact } from './parts.js';
+import { bandLabelsFrom, ExcelLink, useCompact } from './parts.js';
 import { appreciationQuery, exportUrl, type Period } from './queries.js';
 import { dashboardStrings as t } from './strings.js';
 import type { Appreciation } from './types.js';
@@ -303,17 +292,10 @@ function RankingTable({
             {t.appreciationRankingDescription}
           </Text>
         </Stack>
-        <Button
-          size="xs"
-          variant="default"
-          component="a"
+        <ExcelLink
           href={exportUrl({ view: 'appreciation', table: 'ranking' }, period)}
-          download
-          leftSection={<IconDownload size={14} aria-hidden />}
-          aria-label={t.downloadTable(t.appreciationRankingTitle)}
-        >
-          Excel
-        </Button>
+          tableTitle={t.appreciationRankingTitle}
+        />
       </Group>
       {data.ranking.length === 0 ? (
         <EmptyState title={t.rankingEmpty} description={t.rankingEmptyHelp} />

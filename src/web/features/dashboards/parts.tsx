@@ -1,6 +1,6 @@
-import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconAlertTriangle, IconCircleCheck, IconClock } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconClock, IconDownload } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { capaianBands } from '../../../shared/codes.js';
 import type { BandLabels } from './bands.js';
@@ -112,5 +112,22 @@ export function StatCard({
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/** The "Excel" download of a dashboard table (the export endpoint, same rows as the page). */
+export function ExcelLink({ href, tableTitle }: { href: string; tableTitle: string }) {
+  return (
+    <Button
+      size="xs"
+      variant="default"
+      component="a"
+      href={href}
+      download
+      leftSection={<IconDownload size={14} aria-hidden />}
+      aria-label={t.downloadTable(tableTitle)}
+    >
+      Excel
+    </Button>
   );
 }

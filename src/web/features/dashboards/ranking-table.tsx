@@ -1,5 +1,5 @@
-import { Button, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconDownload } from '@tabler/icons-react';
+import { Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import type { CapaianRules } from '../../../shared/capaian/types.js';
 import { DataTable } from '../../components/data-table.js';
 import { AnchorLink } from '../../components/links.js';
@@ -7,7 +7,7 @@ import { EmptyState } from '../../components/states.js';
 import { formatDate } from '../../lib/format.js';
 import { type BandLabels, CapaianCell } from './bands.js';
 import { formatRupiah, percentText, quarterName, shortRupiah, storedCapaian } from './format.js';
-import { ReportStatusBadge, TimelinessText } from './parts.js';
+import { ExcelLink, ReportStatusBadge, TimelinessText } from './parts.js';
 import { exportUrl, type Period } from './queries.js';
 import { Sparkline } from './sparkline.js';
 import { dashboardStrings as t } from './strings.js';
@@ -38,17 +38,10 @@ export function RankingTable({
             {t.rankingDescription}
           </Text>
         </Stack>
-        <Button
-          size="xs"
-          variant="default"
-          component="a"
+        <ExcelLink
           href={exportUrl({ view: 'pemda', table: 'units' }, period)}
-          download
-          leftSection={<IconDownload size={14} aria-hidden />}
-          aria-label={t.downloadTable(t.rankingTitle)}
-        >
-          Excel
-        </Button>
+          tableTitle={t.rankingTitle}
+        />
       </Group>
       {data.units.length === 0 ? (
         <EmptyState title={t.rankingEmpty} description={t.rankingEmptyHelp} />
@@ -167,17 +160,10 @@ export function LateUnits({ data, period }: { data: PemdaDashboard; period: Peri
             </Title>
           </Group>
           {data.lateUnits.length > 0 && (
-            <Button
-              size="xs"
-              variant="default"
-              component="a"
+            <ExcelLink
               href={exportUrl({ view: 'pemda', table: 'late' }, period)}
-              download
-              leftSection={<IconDownload size={14} aria-hidden />}
-              aria-label={t.downloadTable(t.lateTitle)}
-            >
-              Excel
-            </Button>
+              tableTitle={t.lateTitle}
+            />
           )}
         </Group>
         {data.lateUnits.length === 0 ? (

@@ -1,7 +1,6 @@
 import {
   Accordion,
   Badge,
-  Button,
   Group,
   Paper,
   SimpleGrid,
@@ -10,7 +9,6 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useMemo } from 'react';
@@ -35,7 +33,7 @@ import {
   targetText,
 } from './format.js';
 import { NotesPanel } from './notes-panel.js';
-import { bandLabelsFrom, ReportStatusBadge, StatCard, useCompact } from './parts.js';
+import { bandLabelsFrom, ExcelLink, ReportStatusBadge, StatCard, useCompact } from './parts.js';
 import { exportUrl, type Period, unitDashboardQuery } from './queries.js';
 import { Sparkline } from './sparkline.js';
 import { dashboardStrings as t } from './strings.js';
@@ -164,17 +162,10 @@ function AgreementsSection({
           </Text>
         </Stack>
         {data.agreements.length > 0 && (
-          <Button
-            size="xs"
-            variant="default"
-            component="a"
+          <ExcelLink
             href={exportUrl({ view: 'unit', table: 'indicators', unitId: data.unit.id }, period)}
-            download
-            leftSection={<IconDownload size={14} aria-hidden />}
-            aria-label={t.downloadTable(t.agreementsTitle)}
-          >
-            Excel
-          </Button>
+            tableTitle={t.agreementsTitle}
+          />
         )}
       </Group>
       {data.agreements.length === 0 ? (
