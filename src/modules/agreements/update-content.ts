@@ -1,7 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { queryRows } from '../../db/client.js';
 import { AppError } from '../../shared/errors.js';
-import { type TargetValue, targetFromColumns } from '../../shared/target-value.js';
+import type { TargetValue } from '../../shared/target-value.js';
 import type { TenantContext } from '../access/context.js';
 import { assertCan } from '../access/policy.js';
 import { todayIn } from '../org/holders.js';
@@ -12,6 +11,7 @@ import type { AgreementContent } from './content-validation.js';
 import { validateContent } from './content-validation.js';
 import { findParentAgreement } from './create-agreement.js';
 import { pullFromPlan } from './pull-from-plan.js';
+import { readAgreementTargets } from './read-targets.js';
 import { assertPastQuartersUnchanged } from './revisions/past-quarter-lock.js';
 import { lockedQuarters } from './revisions/quarter-deadlines.js';
 import { agreements } from './schema.js';
@@ -111,31 +111,11 @@ async function keepRevisionTargets(
   content: AgreementContent,
   today: string,
 ): Promise<AgreementContent> {
-  const rows = await queryRows<{
-    indicator_id: string;
-    year: number;
-    quarter: number;
-    target_value: string | null;
-    target_low: string | null;
-    target_high: string | null;
-    target_code: string | null;
-  }>(
-    ctx.tx,
-    sql`select indicator_id, year, quarter, target_value::text as target_value,
-               target_low::text as target_low, target_high::text as target_high, target_code
-          from agreement_targets
-         where tenant_id = ${ctx.tenantId} and agreement_id = ${row.id}`,
-  );
   const current = new Map<string, (TargetValue | null)[]>();
-  for (const r of rows) {
-    const key = `${r.indicator_id}:${r.year}`;
+  for (const r of await readAgreementTargets(ctx.tx, ctx.tenantId, { agreementId: row.id })) {
+    const key = `${r.indicatorId}:${r.year}`;
     const slots = current.get(key) ?? [null, null, null, null, null];
-    slots[r.quarter] = targetFromColumns({
-      value: r.target_value,
-      low: r.target_low,
-      high: r.target_high,
-      code: r.target_code,
-    });
+    slots[r.quarter] = r.target;
     current.set(key, slots);
   }
   return {

@@ -3,9 +3,10 @@ import type { z } from 'zod';
 import { queryRows } from '../../db/client.js';
 import type { AgreementLevel, AgreementStatus } from '../../shared/codes.js';
 import { notFound } from '../../shared/errors.js';
-import { type TargetValue, targetFromColumns } from '../../shared/target-value.js';
+import type { TargetValue } from '../../shared/target-value.js';
 import type { TenantContext } from '../access/context.js';
 import { assertCan } from '../access/policy.js';
+import { readAgreementTargets } from '../agreements/read-targets.js';
 import { formatFullName } from '../org/names.js';
 import {
   bandInfo,
@@ -112,32 +113,9 @@ export async function getIndicatorDashboard(
   const ids = versions.map((v) => v.indicatorId);
   const revisionOf = new Map(versions.map((v) => [v.indicatorId, v.revisionNo]));
 
-  const targetRows = await queryRows<{
-    indicator_id: string;
-    year: number;
-    quarter: number;
-    target_value: string | null;
-    target_low: string | null;
-    target_high: string | null;
-    target_code: string | null;
-  }>(
-    ctx.tx,
-    sql`select indicator_id, year, quarter, target_value::text as target_value,
-               target_low::text as target_low, target_high::text as target_high, target_code
-          from agreement_targets
-         where tenant_id = ${t} and indicator_id = any(${sql.param(ids)}::uuid[])`,
-  );
   const targets = new Map<string, TargetValue | null>();
-  for (const r of targetRows) {
-    targets.set(
-      `${r.indicator_id}|${r.year}|${r.quarter}`,
-      targetFromColumns({
-        value: r.target_value,
-        low: r.target_low,
-        high: r.target_high,
-        code: r.target_code,
-      }),
-    );
+  for (const r of await readAgreementTargets(ctx.tx, t, { indicatorIds: ids })) {
+    targets.set(`${r.indicatorId}|${r.year}|${r.quarter}`, r.target);
   }
   const targetOf = (id: string, year: number, quarter: number) =>
     targets.get(`${id}|${year}|${quarter}`) ?? null;
